@@ -1,0 +1,233 @@
+"""Heuristics that need context, each a small function with its own code and category.
+
+Every heuristic sees a View of the lines still standing and yields the positions it
+would strip. Lines already decided by a rule pack are never overridden: rules are
+precise, heuristics fill in what only context shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+import regex
+
+from .lines import Line, dominant_script, looks_like_sentence, normalize, script_counts, words
+
+
+@dataclass
+class Decision:
+    code: str
+    category: str
+    action: str  # "strip" or "flag"
+    message: str
+    groups: dict[str, str] = field(default_factory=dict)
+    flags: frozenset[str] = frozenset()
+    from_rule: bool = True
+
+
+@dataclass
+class View:
+    """Non-blank lines still standing in this round, with the decisions made so far."""
+
+    lines: list[Line]
+    items: list[int]  # indices into lines
+    decided: dict[int, Decision] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def text(self, k: int) -> str:
+        return self.lines[self.items[k]].stripped
+
+    def decision(self, k: int) -> Decision | None:
+        return self.decided.get(self.items[k])
+
+    def free(self, k: int) -> bool:
+        return self.items[k] not in self.decided
+
+
+@dataclass(frozen=True)
+class Heuristic:
+    code: str
+    category: str
+    message: str
+    fn: Callable[[View], Iterator[int]]
+
+
+HEURISTICS: list[Heuristic] = []
+
+
+def heuristic(code: str, category: str, message: str):
+    def wrap(fn: Callable[[View], Iterator[int]]) -> Callable[[View], Iterator[int]]:
+        HEURISTICS.append(Heuristic(code, category, message, fn))
+        return fn
+    return wrap
+
+
+# --- residue -----------------------------------------------------------------
+
+_RESIDUE = regex.compile(
+    r"""^(?:
+        ["'“”„‟‘’«»‹›「」『』]{1,4}              # empty quotes
+      | [.,;:|•·\-–—*#~_=+/\\…]                 # one lone punctuation mark
+      | (?:[-=*_~#•·.]\s?){3,}                  # a separator rule: --- *** ===
+    )$""",
+    regex.VERBOSE,
+)
+
+
+@heuristic("RES101", "residue", "no words: empty quotes, lone punctuation or a separator")
+def residue(view: View) -> Iterator[int]:
+    for k in range(len(view)):
+        if view.free(k) and _RESIDUE.match(view.text(k)):
+            yield k
+
+
+# --- forum header --------------------------------------------------------------
+
+_RANK = regex.compile(
+    r"""^(?:
+        (?:(?:new|junior|senior|active|well[- ]known|established|valued|veteran|registered|
+            regular|premium|supporting|elite|famous|respected|full|trusted|banned|inactive|
+            retired|platinum|gold|silver|bronze|verified|vip|legendary|honored|honoured)\s+)
+        (?:member|user|poster|contributor|participant)
+      | member|moderator|super\s+moderator|global\s+moderator|administrator|admin|
+        staff(?:\s+member)?|site\s+(?:admin|staff)|forum\s+(?:admin|moderator|veteran)|
+        newbie|lurker|neues\s+mitglied|mitglied|aktives\s+mitglied|bekanntes\s+mitglied|
+        nouveau\s+membre|membre(?:\s+actif)?|nuevo\s+miembro|miembro(?:\s+activo)?
+    )$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_STAT = regex.compile(
+    r"^(?:joined|messages|posts|reaction\s+score|likes(?:\s+received)?|points|trophy\s+points|"
+    r"member\s+since|registered|location|beiträge|dabei\s+seit|registriert|messages?\s+postés?|"
+    r"inscrit|mensajes|registrado)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N} ,./-]{0,30}$",
+    regex.IGNORECASE,
+)
+_HANDLE = regex.compile(r"^@?[\p{L}\p{N}_.\-]{2,32}(?: [\p{L}\p{N}_.\-]{1,20}){0,2}$")
+
+
+def _handle_like(s: str) -> bool:
+    return bool(_HANDLE.match(s)) and not looks_like_sentence(s)
+
+
+@heuristic("FRM101", "forum_header", "forum post header: user name, member rank, join and post counts")
+def forum_header(view: View) -> Iterator[int]:
+    n = len(view)
+    for k in range(n):
+        if not (view.free(k) and _RANK.match(view.text(k))):
+            continue
+        block = [k]
+        if k > 0 and view.free(k - 1) and _handle_like(view.text(k - 1)):
+            block.insert(0, k - 1)
+        j = k + 1
+        while j < n and view.free(j) and _STAT.match(view.text(j)):
+            block.append(j)
+            j += 1
+        # A bare "Member" line is only a header with a user name above it or stats below it.
+        if len(block) > 1:
+            yield from block
+
+
+# --- masthead -----------------------------------------------------------------
+
+_BREADCRUMB = regex.compile(r"^[\p{L}\p{N}&' .-]{2,30}(?:\s*[>|/»›:]\s*[\p{L}\p{N}&' .-]{2,30}){1,3}$")
+_SINGLE_LABEL = regex.compile(r"^(?:\p{Lu}[\p{L}\p{N}&'.-]{1,24}|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,2})$")
+
+
+def _headline_like(s: str) -> bool:
+    n = len(words(s))
+    return 4 <= n <= 30 and not s.rstrip().endswith((".", ";", ","))
+
+
+@heuristic("MAS101", "masthead", "section label or site name above the headline")
+def masthead(view: View) -> Iterator[int]:
+    if len(view) < 3 or not view.free(0) or not view.free(1):
+        return
+    label, head = view.text(0), view.text(1)
+    if len(label) > 40 or looks_like_sentence(label) or not _headline_like(head):
+        return
+    # label, headline, then body: a heading above a list of short items is document structure
+    if len(words(view.text(2))) < 12:
+        return
+    if _SINGLE_LABEL.match(label) or _BREADCRUMB.match(label):
+        yield 0
+
+
+# --- captions by context ------------------------------------------------------------
+
+@heuristic("CAP103", "caption", "line in another script than the document, not a sentence")
+def other_script(view: View) -> Iterator[int]:
+    counts: dict[str, int] = {}
+    per_line = []
+    for k in range(len(view)):
+        c = script_counts(view.text(k))
+        per_line.append(c)
+        for sc, v in c.items():
+            counts[sc] = counts.get(sc, 0) + v
+    doc_script, share = dominant_script(counts)
+    total = sum(counts.values())
+    if doc_script is None or share < 0.8 or total < 200:
+        return
+    for k, c in enumerate(per_line):
+        if not view.free(k) or sum(c.values()) < 3:
+            continue
+        sc, line_share = dominant_script(c)
+        # Latin is everywhere (names, code, brands) and never marks a caption on its own.
+        if sc in (doc_script, "Latin") or line_share < 0.6:
+            continue
+        text = view.text(k)
+        if len(text) <= 200 and not looks_like_sentence(text) and counts[sc] <= 0.15 * total:
+            yield k
+
+
+_CODE_CHARS = regex.compile(r"[{}\[\]<>;=$`]|^\s{2,}|^\t|\w\(|::|->|=>")
+
+
+def code_like(raw: str) -> bool:
+    """Indented or bracket-heavy lines are code or preformatted output, never boilerplate."""
+    return bool(_CODE_CHARS.search(raw))
+
+
+def _short_non_sentence(s: str, max_words: int = 20) -> bool:
+    return 0 < len(words(s)) <= max_words and len(s) <= 160 and not looks_like_sentence(s)
+
+
+@heuristic("CAP101", "caption", "short non-sentence line right above a photo credit")
+def caption_above_credit(view: View) -> Iterator[int]:
+    for k in range(len(view) - 1):
+        d = view.decision(k + 1)
+        if (view.free(k) and d is not None and d.category == "caption"
+                and d.from_rule and _short_non_sentence(view.text(k))):
+            yield k
+
+
+@heuristic("CAP102", "caption", "short non-sentence line printed twice in a row")
+def printed_twice(view: View) -> Iterator[int]:
+    for k in range(1, len(view)):
+        if not view.free(k) or code_like(view.lines[view.items[k]].text):
+            continue
+        text = view.text(k)
+        if _short_non_sentence(text, 30) and normalize(text) and normalize(text) == normalize(view.text(k - 1)):
+            yield k
+
+
+# --- duplicates ---------------------------------------------------------------
+
+DUP_MIN_WORDS = 10
+
+
+@heuristic("DUP001", "duplicate", "paragraph repeated from earlier in the document (first copy kept)")
+def duplicate_paragraphs(view: View) -> Iterator[int]:
+    """Prose only: repeated headings (a table of contents), code and tool output are structure."""
+    seen: set[str] = set()
+    for k in range(len(view)):
+        text = view.text(k)
+        if not looks_like_sentence(text) or code_like(view.lines[view.items[k]].text):
+            continue
+        key = normalize(text)
+        if len(key.split()) < DUP_MIN_WORDS:
+            continue
+        if key in seen and view.free(k):
+            yield k
+        seen.add(key)

@@ -1,0 +1,132 @@
+"""The pure core: text in, Result out. No I/O; rule packs are compiled once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .heuristics import HEURISTICS, Decision, View
+from .lines import Line, split_lines
+from .options import DEFAULT_OPTIONS, PROVENANCE_CATEGORIES, Options
+from .provenance import build_provenance
+from .result import Result, Verdict
+from .rules import Rule, load_rules
+
+MAX_ROUNDS = 4
+
+
+@lru_cache(maxsize=64)
+def _active_rules(options: Options) -> tuple[Rule, ...]:
+    """Enabled rules, provenance first: an AP copyright line is evidence before it is a footer."""
+    rs = load_rules(options.rule_paths, options.bundled)
+    active = [r for r in rs.rules if options.enabled(r.code, r.category)]
+    return tuple(sorted(active, key=lambda r: r.category not in PROVENANCE_CATEGORIES))
+
+
+def _rule_round(view: View, rules: tuple[Rule, ...]) -> None:
+    """First matching rule wins for each line still standing."""
+    total = len(view)
+    for k in range(total):
+        text = view.text(k)
+        for rule in rules:
+            if not rule.in_position(k, total):
+                continue
+            m = rule.search(text)
+            if m is not None:
+                groups = {g: v for g, v in m.groupdict().items() if v}
+                view.decided[view.items[k]] = Decision(
+                    rule.code, rule.category, rule.action, rule.message, groups, rule.flags)
+                break
+
+
+def _heuristic_round(view: View, options: Options) -> None:
+    for h in HEURISTICS:
+        if not options.enabled(h.code, h.category):
+            continue
+        for k in list(h.fn(view)):
+            idx = view.items[k]
+            if idx not in view.decided:
+                view.decided[idx] = Decision(h.code, h.category, "strip", h.message, from_rule=False)
+
+
+def decide(lines: list[Line], options: Options) -> dict[int, Decision]:
+    """Rounds over the surviving lines until nothing new is stripped.
+
+    Position limits ("last 15 lines") and neighbour tests see the document as a second pass
+    would, so `clean(clean(x)) == clean(x)` holds by construction, not by luck.
+    """
+    rules = _active_rules(options)
+    decided: dict[int, Decision] = {}
+    items = [i for i, ln in enumerate(lines) if not ln.blank]
+    for _ in range(MAX_ROUNDS):
+        view = View(lines, items)
+        _rule_round(view, rules)
+        _heuristic_round(view, options)
+        decided.update(view.decided)
+        survivors = [i for i in items if _keeps(view.decided.get(i), options)]
+        if len(survivors) == len(items):
+            break
+        items = survivors
+    return decided
+
+
+def _keeps(d: Decision | None, options: Options) -> bool:
+    if d is None or d.action == "flag":
+        return True
+    return options.keep_provenance and d.category in PROVENANCE_CATEGORIES
+
+
+def assemble(lines: list[Line], stripped: set[int], original: str) -> str:
+    """Drop stripped lines; a gap they leave collapses to at most one blank line.
+
+    Runs of blank lines the stripping did not touch stay as they are, and so does the
+    presence or absence of a final newline.
+    """
+    if not stripped:
+        return original
+    out: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if i not in stripped and not lines[i].blank:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < n and (j in stripped or lines[j].blank):
+            j += 1
+        run = range(i, j)
+        if not any(r in stripped for r in run):
+            out.extend(lines[r] for r in run)
+        elif out and j < n and any(lines[r].blank for r in run):
+            out.append(next(lines[r] for r in run if lines[r].blank))
+        i = j
+    if not out:
+        return ""
+    eol = next((ln.eol for ln in lines if ln.eol), "\n")
+    parts = [ln.text + (ln.eol or eol) for ln in out]
+    if not original.endswith("\n"):
+        last = out[-1]
+        parts[-1] = last.text
+    return "".join(parts)
+
+
+def strip_text(text: str, options: Options | None = None) -> Result:
+    """Clean one document. Pure: the same text and options always give the same Result."""
+    options = options or DEFAULT_OPTIONS
+    lines = split_lines(text)
+    decided = decide(lines, options)
+    verdicts: list[Verdict] = []
+    stripped: set[int] = set()
+    counts: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        d = decided.get(i)
+        if d is None:
+            verdicts.append(Verdict(ln.number, ln.start, ln.end, "keep", ln.text))
+            continue
+        action = "keep" if _keeps(d, options) else "strip"
+        if action == "strip":
+            stripped.add(i)
+            counts[d.category] = counts.get(d.category, 0) + 1
+        verdicts.append(Verdict(ln.number, ln.start, ln.end, action, ln.text, d.category, d.code, d.message))
+    provenance = build_provenance(lines, decided)
+    return Result(assemble(lines, stripped, text), tuple(verdicts), provenance, counts)

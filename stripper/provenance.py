@@ -1,0 +1,93 @@
+"""Provenance flags and the details a careful reader takes from the evidence lines.
+
+Rules name what they capture with regex groups (ai_partner, original_source,
+original_url, sources, agencies, wires); this module only tidies and merges them, so a new
+pack gets details extraction for free.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+import regex
+
+from .heuristics import Decision
+from .lines import Line
+from .result import Evidence, Provenance
+
+# Wire services recognised inside evidence lines, as they are printed in credits.
+AGENCIES: dict[str, str] = {
+    "AP": "AP", "Associated Press": "AP", "Reuters": "Reuters", "AFP": "AFP",
+    "Agence France-Presse": "AFP", "Agence France Presse": "AFP", "dpa": "dpa", "DPA": "dpa",
+    "EFE": "EFE", "ANSA": "ANSA", "Kyodo": "Kyodo", "Xinhua": "Xinhua", "PA": "PA",
+    "Press Association": "PA", "PA Media": "PA", "Bloomberg": "Bloomberg", "UPI": "UPI",
+    "TASS": "TASS", "Yonhap": "Yonhap", "KNA": "KNA", "epd": "epd", "APA": "APA",
+    "Keystone-SDA": "Keystone-SDA", "SDA": "Keystone-SDA", "Belga": "Belga", "ANP": "ANP",
+    "Europa Press": "Europa Press", "Notimex": "Notimex", "The Canadian Press": "The Canadian Press",
+    "Canadian Press": "The Canadian Press", "AAP": "AAP", "NTB": "NTB", "Ritzau": "Ritzau",
+    "CNA": "CNA", "Anadolu": "Anadolu", "IANS": "IANS", "PTI": "PTI", "Lusa": "Lusa",
+    "Agencia Brasil": "Agência Brasil", "Agência Brasil": "Agência Brasil", "SID": "SID",
+    "Interfax": "Interfax", "RIA Novosti": "RIA Novosti", "Bernama": "Bernama", "WAM": "WAM",
+}
+_AGENCY_RE = regex.compile(
+    r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])"
+)
+_LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e)\s+(?=[\p{Lu}\p{N}])")
+_SINGLE_KEYS = ("ai_partner", "original_source", "original_url")
+_LIST_KEYS = ("sources", "agencies", "wires")
+
+
+def split_list(raw: str) -> list[str]:
+    """'Bloomberg, The Guardian and UPI.' -> ['Bloomberg', 'The Guardian', 'UPI']."""
+    items = [p.strip(" .\u00a0\"'“”") for p in _LIST_SPLIT.split(raw.strip())]
+    return [p for p in items if p]
+
+
+def agencies_in(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _AGENCY_RE.finditer(text):
+        name = AGENCIES[m.group(1)]
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def merge_details(details: dict[str, Any], groups: Mapping[str, str], text: str, syndicated: bool) -> None:
+    for key in _SINGLE_KEYS:
+        val = groups.get(key)
+        if val and key not in details:
+            details[key] = val.strip(" .,;:\"'“”()")
+    for key in _LIST_KEYS:
+        if groups.get(key):
+            for item in split_list(groups[key]):
+                details.setdefault(key, [])
+                if item not in details[key]:
+                    details[key].append(item)
+    if syndicated:
+        for name in agencies_in(text):
+            details.setdefault("agencies", [])
+            if name not in details["agencies"]:
+                details["agencies"].append(name)
+
+
+def build_provenance(lines: list[Line], decided: Mapping[int, Decision],
+                     extra: Iterable[tuple[Evidence, Mapping[str, str]]] = ()) -> Provenance:
+    """Flags from every decision that carries one; evidence in document order."""
+    ai = synd = False
+    evidence: list[Evidence] = []
+    details: dict[str, Any] = {}
+    for idx in sorted(decided):
+        d = decided[idx]
+        if not d.flags:
+            continue
+        ln = lines[idx]
+        ai = ai or "ai_generated" in d.flags
+        synd = synd or "syndicated" in d.flags
+        evidence.append(Evidence(ln.number, d.code, d.category, ln.text.strip()))
+        merge_details(details, d.groups, ln.text, "syndicated" in d.flags)
+    for ev, groups in extra:
+        ai = ai or ev.category == "provenance_ai"
+        synd = synd or ev.category == "provenance_syndication"
+        evidence.append(ev)
+        merge_details(details, groups, ev.text, ev.category == "provenance_syndication")
+    return Provenance(ai, synd, tuple(evidence), details)

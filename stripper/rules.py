@@ -1,0 +1,230 @@
+"""Rule packs: TOML data under rules/, validated and compiled once per process."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from .options import CATEGORIES, PROVENANCE_CATEGORIES
+
+ACTIONS = ("strip", "flag")
+FLAG_OF_CATEGORY = {"provenance_ai": "ai_generated", "provenance_syndication": "syndicated"}
+_CODE = regex.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+_KNOWN_KEYS = {
+    "code", "category", "action", "message", "pattern", "patterns", "first", "last",
+    "min_chars", "max_chars", "max_words", "flags", "match", "keep", "languages", "note",
+}
+
+
+class RulePackError(ValueError):
+    """A broken pack: which file, which rule, why. Shown to users as one line."""
+
+    def __init__(self, path: Path | str, reason: str, code: str | None = None):
+        self.path, self.reason, self.code = str(path), reason, code
+        where = f"{self.path}: rule {code}" if code else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    category: str
+    action: str
+    message: str
+    patterns: tuple[regex.Pattern[str], ...]
+    source: str
+    first: int | None = None  # within the first N non-blank lines
+    last: int | None = None  # within the last N non-blank lines
+    min_chars: int = 0
+    max_chars: int | None = None
+    max_words: int | None = None
+    flags: frozenset[str] = frozenset()
+    match: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    def search(self, line: str) -> regex.Match[str] | None:
+        """The line (already stripped of surrounding white space) against limits and patterns."""
+        n = len(line)
+        if n < self.min_chars or (self.max_chars is not None and n > self.max_chars):
+            return None
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return None
+        for pat in self.patterns:
+            m = pat.search(line)
+            if m:
+                return m
+        return None
+
+    def in_position(self, index: int, total: int) -> bool:
+        """index is the 0-based position among non-blank lines; either limit suffices."""
+        if self.first is None and self.last is None:
+            return True
+        if self.first is not None and index < self.first:
+            return True
+        return self.last is not None and total - index <= self.last
+
+    @property
+    def position_text(self) -> str:
+        parts = []
+        if self.first is not None:
+            parts.append(f"first {self.first}")
+        if self.last is not None:
+            parts.append(f"last {self.last}")
+        return " or ".join(parts) + " lines" if parts else "anywhere"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    files: tuple[str, ...] = field(default=())
+
+    def by_code(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)
+
+
+def bundled_rules_dir() -> Path:
+    """Inside the wheel the packs live at stripper/rules; in a checkout, at the top-level rules/."""
+    packaged = Path(str(resources.files("stripper"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _int_or_none(path: Path, code: str, raw: dict[str, Any], key: str) -> int | None:
+    v = raw.get(key)
+    if v is None:
+        return None
+    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        raise RulePackError(path, f"'{key}' must be a non-negative integer, got {v!r}", code)
+    return v
+
+
+def _str_list(path: Path, code: str, raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    v = raw.get(key, [])
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise RulePackError(path, f"'{key}' must be a string or a list of strings", code)
+    return tuple(v)
+
+
+def parse_rule(path: Path, raw: dict[str, Any]) -> Rule:
+    code = raw.get("code")
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise RulePackError(path, f"rule code {code!r} must look like CAP001 (2-4 capitals, 3 digits)")
+    unknown = set(raw) - _KNOWN_KEYS
+    if unknown:
+        raise RulePackError(path, f"unknown key(s) {', '.join(sorted(unknown))}", code)
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise RulePackError(path, f"category {category!r} is not one of {', '.join(CATEGORIES)}", code)
+    action = raw.get("action", "strip")
+    if action not in ACTIONS:
+        raise RulePackError(path, f"action {action!r} must be one of {', '.join(ACTIONS)}", code)
+    sources = list(_str_list(path, code, raw, "patterns")) + list(_str_list(path, code, raw, "pattern"))
+    if not sources:
+        raise RulePackError(path, "no 'pattern' or 'patterns'", code)
+    compiled = []
+    for src in sources:
+        try:
+            compiled.append(regex.compile(src))
+        except regex.error as exc:
+            raise RulePackError(path, f"pattern {src!r} does not compile: {exc}", code) from None
+    flags = set(_str_list(path, code, raw, "flags"))
+    if category in FLAG_OF_CATEGORY:
+        flags.add(FLAG_OF_CATEGORY[category])
+    bad = flags - set(FLAG_OF_CATEGORY.values())
+    if bad:
+        raise RulePackError(path, f"unknown flag(s) {', '.join(sorted(bad))}", code)
+    if action == "flag" and not flags:
+        raise RulePackError(path, "action 'flag' needs a provenance category or 'flags'", code)
+    match = _str_list(path, code, raw, "match")
+    if not match:
+        raise RulePackError(path, "every rule needs at least one 'match' example", code)
+    keep = _str_list(path, code, raw, "keep")
+    if not keep:
+        raise RulePackError(path, "every rule needs at least one 'keep' example", code)
+    message = raw.get("message") or f"{category} line"
+    return Rule(
+        code=code,
+        category=category,
+        action=action,
+        message=str(message),
+        patterns=tuple(compiled),
+        source=str(path),
+        first=_int_or_none(path, code, raw, "first"),
+        last=_int_or_none(path, code, raw, "last"),
+        min_chars=_int_or_none(path, code, raw, "min_chars") or 0,
+        max_chars=_int_or_none(path, code, raw, "max_chars"),
+        max_words=_int_or_none(path, code, raw, "max_words"),
+        flags=frozenset(flags),
+        match=match,
+        keep=keep,
+        languages=_str_list(path, code, raw, "languages"),
+    )
+
+
+def load_pack(path: Path) -> list[Rule]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulePackError(path, "no such rule pack") from None
+    except UnicodeDecodeError as exc:
+        raise RulePackError(path, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(path, f"invalid TOML: {exc}") from None
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list) or not all(isinstance(r, dict) for r in raw_rules):
+        raise RulePackError(path, "'rule' must be an array of tables ([[rule]])")
+    return [parse_rule(path, r) for r in raw_rules]
+
+
+def pack_files(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(p.glob("*.toml")))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise RulePackError(p, "no such rule pack file or folder")
+    return out
+
+
+@lru_cache(maxsize=16)
+def load_rules(rule_paths: tuple[Path, ...] = (), bundled: bool = True) -> RuleSet:
+    """Compiled once per process and per set of pack paths; codes are unique across packs."""
+    files = pack_files(([bundled_rules_dir()] if bundled else []) + list(rule_paths))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        for rule in load_pack(f):
+            if rule.code in seen:
+                raise RulePackError(f, f"duplicate code, already defined in {seen[rule.code]}", rule.code)
+            seen[rule.code] = str(f)
+            rules.append(rule)
+    return RuleSet(tuple(rules), tuple(str(f) for f in files))
+
+
+def check_examples(rule: Rule) -> list[str]:
+    """The semgrep-style self test: every `match` must hit, every `keep` must not."""
+    problems = []
+    for ex in rule.match:
+        if rule.search(ex.strip()) is None:
+            problems.append(f"{rule.code}: match example not matched: {ex!r}")
+    for ex in rule.keep:
+        if rule.search(ex.strip()) is not None:
+            problems.append(f"{rule.code}: keep example matched: {ex!r}")
+    return problems
+
+
+__all__ = [
+    "ACTIONS", "FLAG_OF_CATEGORY", "PROVENANCE_CATEGORIES", "Rule", "RulePackError", "RuleSet",
+    "bundled_rules_dir", "check_examples", "load_pack", "load_rules", "parse_rule",
+]
