@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import sections  # noqa: F401  (registers section heuristics)
 from .heuristics import HEURISTICS, Decision, View
 from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, PROVENANCE_CATEGORIES, Options
