@@ -158,6 +158,8 @@ def masthead(view: View) -> Iterator[int]:
 
 @heuristic("CAP103", "caption", "line in another script than the document, not a sentence")
 def other_script(view: View) -> Iterator[int]:
+    if all(view.text(k).isascii() for k in range(len(view))):
+        return
     counts: dict[str, int] = {}
     per_line = []
     for k in range(len(view)):
@@ -205,10 +207,12 @@ def caption_above_credit(view: View) -> Iterator[int]:
 @heuristic("CAP102", "caption", "short non-sentence line printed twice in a row")
 def printed_twice(view: View) -> Iterator[int]:
     for k in range(1, len(view)):
-        if not view.free(k) or code_like(view.lines[view.items[k]].text):
+        text, prev = view.text(k), view.text(k - 1)
+        if not view.free(k) or abs(len(text) - len(prev)) > 8 or len(text) > 160:
             continue
-        text = view.text(k)
-        if _short_non_sentence(text, 30) and normalize(text) and normalize(text) == normalize(view.text(k - 1)):
+        key = normalize(text)
+        if (key and key == normalize(prev) and _short_non_sentence(text, 30)
+                and not code_like(view.lines[view.items[k]].text)):
             yield k
 
 
@@ -223,11 +227,13 @@ def duplicate_paragraphs(view: View) -> Iterator[int]:
     seen: set[str] = set()
     for k in range(len(view)):
         text = view.text(k)
-        if not looks_like_sentence(text) or code_like(view.lines[view.items[k]].text):
+        if len(text) < 4 * DUP_MIN_WORDS or not looks_like_sentence(text):
             continue
         key = normalize(text)
-        if len(key.split()) < DUP_MIN_WORDS:
+        if key.count(" ") + 1 < DUP_MIN_WORDS:
             continue
-        if key in seen and view.free(k):
-            yield k
-        seen.add(key)
+        if key in seen:
+            if view.free(k) and not code_like(view.lines[view.items[k]].text):
+                yield k
+        else:
+            seen.add(key)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,13 +83,18 @@ def _char_script(ch: str) -> str:
     return head.title()
 
 
+_NON_LETTER = regex.compile(r"\P{L}+")
+
+
 def script_counts(s: str) -> dict[str, int]:
-    """Letters counted per script (LATIN, HEBREW, CYRILLIC, ...), from the Unicode name."""
+    """Letters counted per script (Latin, Hebrew, Cyrillic, ...), from the Unicode name."""
+    letters = _NON_LETTER.sub("", s)
+    if letters.isascii():
+        return {"Latin": len(letters)} if letters else {}
     counts: dict[str, int] = {}
-    for ch in s:
-        if ch.isalpha():
-            sc = _char_script(ch)
-            counts[sc] = counts.get(sc, 0) + 1
+    for ch, n in Counter(letters).items():
+        sc = _char_script(ch)
+        counts[sc] = counts.get(sc, 0) + n
     return counts
 
 

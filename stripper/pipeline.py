@@ -1,6 +1,7 @@
 """The pure core: text in, Result out. No I/O; rule packs are compiled once per process."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import sections  # noqa: F401  (registers section heuristics)
@@ -14,20 +15,37 @@ from .rules import Rule, load_rules
 MAX_ROUNDS = 4
 
 
+@dataclass(frozen=True)
+class RulePlan:
+    """Enabled rules in evaluation order, and the subset a mid-document line can meet."""
+
+    rules: tuple[Rule, ...]
+    anywhere: tuple[Rule, ...]
+    head: int  # a line among the first `head` lines may meet a positional rule
+    tail: int  # likewise among the last `tail`
+
+    def for_position(self, k: int, total: int) -> tuple[Rule, ...]:
+        return self.rules if k < self.head or total - k <= self.tail else self.anywhere
+
+
 @lru_cache(maxsize=64)
-def _active_rules(options: Options) -> tuple[Rule, ...]:
-    """Enabled rules, provenance first: an AP copyright line is evidence before it is a footer."""
+def _plan(options: Options) -> RulePlan:
+    """Provenance first: an AP copyright line is evidence before it is a footer."""
     rs = load_rules(options.rule_paths, options.bundled)
     active = [r for r in rs.rules if options.enabled(r.code, r.category)]
-    return tuple(sorted(active, key=lambda r: r.category not in PROVENANCE_CATEGORIES))
+    ordered = tuple(sorted(active, key=lambda r: r.category not in PROVENANCE_CATEGORIES))
+    anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
+    head = max((r.first or 0 for r in ordered), default=0)
+    tail = max((r.last or 0 for r in ordered), default=0)
+    return RulePlan(ordered, anywhere, head, tail)
 
 
-def _rule_round(view: View, rules: tuple[Rule, ...]) -> None:
+def _rule_round(view: View, plan: RulePlan) -> None:
     """First matching rule wins for each line still standing."""
     total = len(view)
     for k in range(total):
         text = view.text(k)
-        for rule in rules:
+        for rule in plan.for_position(k, total):
             if not rule.in_position(k, total):
                 continue
             m = rule.search(text)
@@ -54,12 +72,12 @@ def decide(lines: list[Line], options: Options) -> dict[int, Decision]:
     Position limits ("last 15 lines") and neighbour tests see the document as a second pass
     would, so `clean(clean(x)) == clean(x)` holds by construction, not by luck.
     """
-    rules = _active_rules(options)
+    plan = _plan(options)
     decided: dict[int, Decision] = {}
     items = [i for i, ln in enumerate(lines) if not ln.blank]
     for _ in range(MAX_ROUNDS):
         view = View(lines, items)
-        _rule_round(view, rules)
+        _rule_round(view, plan)
         _heuristic_round(view, options)
         decided.update(view.decided)
         survivors = [i for i in items if _keeps(view.decided.get(i), options)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import regex
 
@@ -14,6 +14,7 @@ from .options import CATEGORIES, PROVENANCE_CATEGORIES
 
 ACTIONS = ("strip", "flag")
 FLAG_OF_CATEGORY = {"provenance_ai": "ai_generated", "provenance_syndication": "syndicated"}
+_ANCHORED = regex.compile(r"^(?:\(\?[aiLmsux]+\))?\^")
 _CODE = regex.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 _KNOWN_KEYS = {
     "code", "category", "action", "message", "pattern", "patterns", "first", "last",
@@ -47,6 +48,8 @@ class Rule:
     match: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    # pattern.match for ^-anchored patterns (it never scans), pattern.search otherwise
+    finders: tuple[Callable[[str], regex.Match[str] | None], ...] = field(default=(), compare=False, repr=False)
 
     def search(self, line: str) -> regex.Match[str] | None:
         """The line (already stripped of surrounding white space) against limits and patterns."""
@@ -55,8 +58,8 @@ class Rule:
             return None
         if self.max_words is not None and len(line.split()) > self.max_words:
             return None
-        for pat in self.patterns:
-            m = pat.search(line)
+        for find in self.finders:
+            m = find(line)
             if m:
                 return m
         return None
@@ -157,6 +160,7 @@ def parse_rule(path: Path, raw: dict[str, Any]) -> Rule:
         action=action,
         message=str(message),
         patterns=tuple(compiled),
+        finders=tuple(p.match if _ANCHORED.match(p.pattern) else p.search for p in compiled),
         source=str(path),
         first=_int_or_none(path, code, raw, "first"),
         last=_int_or_none(path, code, raw, "last"),
