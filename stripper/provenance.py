@@ -27,6 +27,9 @@ AGENCIES: dict[str, str] = {
     "CNA": "CNA", "Anadolu": "Anadolu", "IANS": "IANS", "PTI": "PTI", "Lusa": "Lusa",
     "Agencia Brasil": "Agência Brasil", "Agência Brasil": "Agência Brasil", "SID": "SID",
     "Interfax": "Interfax", "RIA Novosti": "RIA Novosti", "Bernama": "Bernama", "WAM": "WAM",
+    "Australian Associated Press": "AAP", "Deutsche Presse-Agentur": "dpa",
+    "United Press International": "UPI", "Press Trust of India": "PTI",
+    "Agencia EFE": "EFE", "Agenzia Nazionale Stampa Associata": "ANSA",
 }
 _AGENCY_RE = regex.compile(
     r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))

@@ -1,0 +1,607 @@
+"""Provenance that a page declares in its markup rather than in its text.
+
+`markup_provenance(tree, page_url)` reads <meta>, <link rel="canonical">, JSON-LD and IPTC
+digital-source-type attributes and returns (Evidence, groups) pairs for
+`stripper.provenance.build_provenance(..., extra=...)`. Rule codes, one per convention:
+
+  HTM001  <meta name="syndication-source">             provenance_syndication
+  HTM002  <meta name="original-source">                provenance_syndication
+  HTM003  <link rel="canonical"> to another site       provenance_syndication
+  HTM004  <meta name|property="article:source">        provenance_syndication
+  HTM005  <meta name="dc.source"> / "dcterms.source"   provenance_syndication
+  HTM006  JSON-LD isBasedOn / isBasedOnUrl             provenance_syndication
+  HTM007  JSON-LD sourceOrganization                   provenance_syndication
+  HTM008  JSON-LD creditText                           provenance_syndication
+  HTM009  JSON-LD copyrightHolder                      provenance_syndication
+  HTM010  JSON-LD provider                             provenance_syndication
+  HTM011  JSON-LD author that is a wire agency         provenance_syndication
+  HTM012  JSON-LD publisher that is a wire agency      provenance_syndication
+  HTM013  JSON-LD digitalSourceType (IPTC, AI)         provenance_ai
+  HTM014  IPTC AI source type in a <meta> or attribute provenance_ai
+  HTM015  <meta name="ai-generated" content="true">    provenance_ai
+
+Every syndication signal is checked against the page's own identity (its registered
+domain, og:site_name, the JSON-LD WebSite and publisher names): Reuters crediting Reuters
+on reuters.com, or a canonical URL on the page's own site, is not syndication.
+"""
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+import regex
+
+from ..provenance import AGENCIES
+from ..result import Evidence
+
+SYND = "provenance_syndication"
+AI = "provenance_ai"
+MAX_EVIDENCE = 300
+
+# -- wire agencies --------------------------------------------------------------------------
+
+# Long official names first, so "Australian Associated Press" is AAP and not AP.
+_EXTRA_AGENCIES = {
+    "Australian Associated Press": "AAP", "Deutsche Presse-Agentur": "dpa",
+    "United Press International": "UPI", "Press Trust of India": "PTI", "Thomson Reuters": "Reuters",
+    "Agencia EFE": "EFE", "Agenzia ANSA": "ANSA", "Kyodo News": "Kyodo", "Xinhua News Agency": "Xinhua",
+    "Yonhap News Agency": "Yonhap", "Anadolu Agency": "Anadolu", "Agence France Presse": "AFP",
+}
+_ALL_AGENCIES = {**AGENCIES, **_EXTRA_AGENCIES}
+_AGENCY_NAME_RE = regex.compile(
+    r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(_ALL_AGENCIES, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])"
+)
+# Words that may surround an agency name in an author/publisher field ("Reuters Staff").
+_FILLER = frozenset(
+    "the staff news agency wire wires service services reporters reporter reporting writers writer "
+    "editors editorial desk team via by from with and & inc ltd llc lp l.p. media group international "
+    "global english online digital newswire feed content".split()
+)
+_CREDIT_SEP = regex.compile(r"(?:[,/|(\[;–—-]|\b(?:via|and|with|by|from)\b)\s*$", regex.I)
+_AGENCY_DOMAINS = {
+    "reuters.com": "Reuters", "thomsonreuters.com": "Reuters", "apnews.com": "AP", "ap.org": "AP",
+    "afp.com": "AFP", "dpa.com": "dpa", "dpa-international.com": "dpa", "efe.com": "EFE",
+    "ansa.it": "ANSA", "upi.com": "UPI", "xinhuanet.com": "Xinhua", "news.cn": "Xinhua",
+    "kyodonews.net": "Kyodo", "kyodonews.jp": "Kyodo", "yna.co.kr": "Yonhap", "yonhapnews.co.kr": "Yonhap",
+    "bloomberg.com": "Bloomberg", "thecanadianpress.com": "The Canadian Press", "aap.com.au": "AAP",
+    "europapress.es": "Europa Press", "pa.media": "PA", "tass.com": "TASS", "tass.ru": "TASS",
+    "aa.com.tr": "Anadolu", "ptinews.com": "PTI", "interfax.ru": "Interfax", "interfax.com": "Interfax",
+    "lusa.pt": "Lusa", "bernama.com": "Bernama",
+}
+
+
+def agency_names(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _AGENCY_NAME_RE.finditer(text or ""):
+        name = _ALL_AGENCIES[m.group(1)]
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def credited_agencies(name: str) -> list[str]:
+    """Agencies a name field credits: "Reuters", "AP Staff", "Jane Doe, AFP"; not "Michael Bloomberg"."""
+    found: list[str] = []
+    for m in reversed(list(_AGENCY_NAME_RE.finditer(name))):
+        before = name[: m.start()].strip()
+        words = (before + " " + name[m.end():]).lower().split()
+        leftover = [w for w in words if w.strip(".,") not in _FILLER]
+        if not leftover or not before or _CREDIT_SEP.search(before) or before.lower() in _FILLER:
+            agency = _ALL_AGENCIES[m.group(1)]
+            if agency not in found:
+                found.insert(0, agency)
+    return found
+
+
+# -- sites and domains ----------------------------------------------------------------------
+
+_SECOND_LEVEL = frozenset(
+    "co com net org gov edu ac or ne go gob nic mil gv nom ltd plc sch web info".split()
+)
+_IP_RE = re.compile(r"^[\d.]+$|^\[?[0-9a-f:]+\]?$", re.I)
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    url = url.strip()
+    if url.startswith("//"):
+        url = "http:" + url
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not hostname:
+        return None
+    return hostname.lower().rstrip(".") or None
+
+
+def registered_domain(host: str | None) -> str | None:
+    """news.example.co.uk -> example.co.uk; www.example.com -> example.com (a heuristic PSL)."""
+    if not host:
+        return None
+    host = host.lower().rstrip(".")
+    if _IP_RE.match(host):
+        return host
+    labels = [p for p in host.split(".") if p]
+    if len(labels) <= 2:
+        return ".".join(labels) or None
+    if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def site_of(url: str | None) -> str | None:
+    return registered_domain(host_of(url))
+
+
+def _looks_like_url(value: str) -> bool:
+    return bool(re.match(r"^(?:https?:)?//[^\s/]+\.[^\s/]+", value.strip(), re.I))
+
+
+def _norm(name: str) -> str:
+    name = _html.unescape(name).lower().strip()
+    name = re.sub(r"^the\s+", "", name)
+    return re.sub(r"[\W_]+", "", name)
+
+
+@dataclass
+class _Own:
+    """Who the page says it is."""
+
+    site: str | None = None          # registered domain
+    site_names: list[str] = field(default_factory=list)   # og:site_name, WebSite.name, ...
+    publishers: list[str] = field(default_factory=list)   # JSON-LD publisher names
+
+    def _is(self, value: str, names: Iterable[str]) -> bool:
+        value = value.strip()
+        if not value:
+            return True
+        if _looks_like_url(value):
+            other = site_of(value if "//" in value[:8] else "http:" + value)
+            return other is not None and other == self.site
+        n = _norm(value)
+        if not n:
+            return True
+        names = [x for x in names if x]
+        norms = [_norm(x) for x in names]
+        for o in norms:
+            if not o:
+                continue
+            if n == o or (min(len(n), len(o)) >= 4 and (n.startswith(o) or o.startswith(n))):
+                return True
+        if self.site:
+            label = _norm(self.site.split(".")[0])
+            if len(label) >= 3 and (n == label or (min(len(n), len(label)) >= 4
+                                                  and (n.startswith(label) or label.startswith(n)))):
+                return True
+        mine = {_AGENCY_DOMAINS[self.site]} if self.site in _AGENCY_DOMAINS else set()
+        for x in names:
+            mine.update(agency_names(x))
+        return bool(mine & set(agency_names(value)))
+
+    def known(self, with_publishers: bool = True) -> bool:
+        return bool(self.site or self.site_names or (with_publishers and self.publishers))
+
+    def is_self(self, value: str) -> bool:
+        """Same organisation as the page (site, site name or publisher)."""
+        return self._is(value, self.site_names + self.publishers)
+
+    def is_site(self, value: str) -> bool:
+        """Same organisation as the site itself (not counting the declared publisher)."""
+        return self._is(value, self.site_names)
+
+
+# -- evidence text ----------------------------------------------------------------------------
+
+def _shorten(text: str, limit: int = MAX_EVIDENCE) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _start_tag(node) -> str:
+    parts = [node.tag]
+    for k, v in (node.attributes or {}).items():
+        parts.append(k if v is None else f'{k}="{_html.escape(v, quote=True)}"')
+    return _shorten("<" + " ".join(parts) + ">")
+
+
+def _ld_text(key: str, value: Any) -> str:
+    try:
+        dumped = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        dumped = str(value)
+    return _shorten(f'<script type="application/ld+json"> "{key}": {dumped}')
+
+
+# -- JSON-LD ------------------------------------------------------------------------------------
+
+_MEDIA_TYPES = frozenset("imageobject videoobject audioobject mediaobject photograph imagegallery".split())
+# Keys through which a nested object still describes the page itself; any other key (image,
+# author, isBasedOn, citation, itemListElement...) leads to some other thing.
+_CONTAINER_KEYS = frozenset("@graph mainentity mainentityofpage".split())
+
+
+def _parse_jsonld(raw: str) -> list[Any] | None:
+    """Tolerant JSON-LD parsing: comments/CDATA wrappers, trailing commas, several objects."""
+    text = raw.strip()
+    text = re.sub(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)", "", text)
+    text = re.sub(r"(?:-->|\]\]>|//\s*\]\]>)\s*$", "", text).strip()
+    if not text:
+        return None
+    attempts = [text, re.sub(r",\s*([}\]])", r"\1", text)]
+    for cand in attempts:
+        try:
+            return [json.loads(cand, strict=False)]
+        except (ValueError, RecursionError):
+            pass
+        out: list[Any] = []
+        dec = json.JSONDecoder(strict=False)
+        pos = 0
+        try:
+            while pos < len(cand):
+                while pos < len(cand) and cand[pos] in " \t\r\n;,":
+                    pos += 1
+                if pos >= len(cand):
+                    break
+                obj, pos = dec.raw_decode(cand, pos)
+                out.append(obj)
+        except (ValueError, RecursionError):
+            pass
+        if out:
+            return out
+    return None
+
+
+_BROKEN_KEYS = re.compile(
+    r'"(isBasedOn|isBasedOnUrl|digitalSourceType|creditText)"\s*:\s*"((?:[^"\\]|\\.){1,500})"'
+)
+
+
+def _type_of(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    ts = t if isinstance(t, list) else [t]
+    return {str(x).lower().rsplit("/", 1)[-1] for x in ts if isinstance(x, str)}
+
+
+def _walk(obj: Any, top: bool = True, depth: int = 0) -> Iterator[tuple[dict, bool]]:
+    """Every dict in a JSON-LD value, with whether it describes the page itself: reached from
+    the top only through @graph/mainEntity and not an image, video or other media object."""
+    if depth > 40:
+        return
+    if isinstance(obj, list):
+        for item in obj:
+            yield from _walk(item, top, depth + 1)
+    elif isinstance(obj, dict):
+        top = top and not (_type_of(obj) & _MEDIA_TYPES)
+        yield obj, top
+        for k, v in obj.items():
+            if isinstance(v, (dict, list)):
+                yield from _walk(v, top and k.lower() in _CONTAINER_KEYS, depth + 1)
+
+
+def _names(value: Any, ids: dict[str, dict], depth: int = 0) -> list[str]:
+    """Names in a JSON-LD person/organisation value (string, object, @id reference, list)."""
+    if depth > 5 or value is None:
+        return []
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value:
+            for n in _names(v, ids, depth + 1):
+                if n not in out:
+                    out.append(n)
+        return out
+    if isinstance(value, dict):
+        if "@id" in value and len(value) <= 2 and isinstance(value.get("@id"), str) and value["@id"] in ids:
+            target = ids[value["@id"]]
+            if target is not value:
+                return _names(target, ids, depth + 1)
+        for key in ("name", "legalName", "alternateName", "@value"):
+            v = value.get(key)
+            if isinstance(v, str) and v.strip():
+                return [v.strip()]
+            if isinstance(v, list):
+                return _names(v, ids, depth + 1)
+    return []
+
+
+def _source_names(value: Any, ids: dict[str, dict]) -> list[str]:
+    """Who made the work an isBasedOn value points at: its publisher/author, or an organisation."""
+    out: list[str] = []
+    for v in value if isinstance(value, list) else [value]:
+        if not isinstance(v, dict):
+            continue
+        if isinstance(v.get("@id"), str) and len(v) <= 2 and v["@id"] in ids:
+            v = ids[v["@id"]]
+        names: list[str] = []
+        for key in ("publisher", "sourceOrganization", "provider", "author", "creator"):
+            names = _names(v.get(key), ids)
+            if names:
+                break
+        if not names and _type_of(v) & {"organization", "newsmediaorganization", "person"}:
+            names = _names(v, ids)
+        out.extend(n for n in names if n not in out)
+    return out
+
+
+def _urls(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if _looks_like_url(value) else []
+    if isinstance(value, list):
+        return [u for v in value for u in _urls(v)]
+    if isinstance(value, dict):
+        for key in ("url", "@id", "sameAs", "mainEntityOfPage"):
+            v = value.get(key)
+            if isinstance(v, str) and _looks_like_url(v):
+                return [v.strip()]
+    return []
+
+
+# -- IPTC digital source type ----------------------------------------------------------------
+
+_IPTC_AI = re.compile(
+    r"(?<![A-Za-z])(compositeWithTrainedAlgorithmicMedia|trainedAlgorithmicMedia|algorithmicMedia)"
+    r"(?![A-Za-z])",
+    re.I,
+)
+_TRUE = frozenset({"true", "yes", "1", "y", "on"})
+
+
+def _meta_key(node) -> str:
+    attrs = node.attributes or {}
+    return (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").strip().lower()
+
+
+_ATTR_BEFORE_TERM = re.compile(rb"""([^\s"'<>/=]+)\s*=\s*["']?[^"'<>]*$""")
+_CSS_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_:.-]*$")
+
+
+def _all_elements(tree) -> list:
+    return list(tree.root.traverse()) if tree.root is not None else []
+
+
+def _candidates(tree, low: bytes | None) -> list:
+    """The elements to look at, in document order: meta/link/script/base, plus any element with
+    an IPTC AI term in an attribute. low is the lowercased raw page (None: unknown, walk it all)."""
+    if low is None:
+        return _all_elements(tree)
+    selectors = ["meta", "link", "script", "base"]
+    names: set[str] = set()
+    pos = low.find(b"algorithmicmedia")
+    while pos != -1:
+        # the attribute the term sits in: the last name= before it within the same tag
+        m = _ATTR_BEFORE_TERM.search(low, max(0, pos - 400), pos)
+        if m:
+            names.add(m.group(1).decode("ascii", "replace"))
+        if len(names) > 50:
+            return _all_elements(tree)
+        pos = low.find(b"algorithmicmedia", pos + 16)
+    if not all(_CSS_NAME.match(n) for n in names):
+        return _all_elements(tree)
+    for n in sorted(names):
+        esc = re.sub(r"([:.])", r"\\\1", n)
+        selectors.append(f'[{esc}*="algorithmicmedia" i]')
+    try:
+        return list(tree.css(", ".join(selectors)))
+    except Exception:  # noqa: BLE001 - a selector lexbor rejects: walk the tree instead
+        return _all_elements(tree)
+
+
+# -- the scan ---------------------------------------------------------------------------------
+
+@dataclass
+class _Found:
+    out: list[tuple[Evidence, dict[str, str]]] = field(default_factory=list)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, rule: str, category: str, text: str, groups: dict[str, str] | None = None) -> None:
+        key = (rule, text)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        clean = {k: v for k, v in (groups or {}).items() if v}
+        self.out.append((Evidence(0, rule, category, text, "html"), clean))
+
+
+def _value_groups(value: str) -> dict[str, str]:
+    value = _html.unescape(value).strip()
+    if _looks_like_url(value):
+        return {"original_url": value}
+    return {"original_source": value, "agencies": ", ".join(agency_names(value))}
+
+
+def markup_provenance(tree, page_url: str | None = None) -> list[tuple[Evidence, dict[str, str]]]:
+    """Provenance evidence declared in the page's markup, in document order, without duplicates.
+
+    tree is a selectolax LexborHTMLParser (or the legacy HTMLParser) of the whole page, before
+    scripts are removed. page_url, when given, must be an absolute http(s) URL; it is the page's
+    own address for the canonical-URL check (else og:url, else <base href>).
+    """
+    try:
+        raw = tree.raw_html
+        if not isinstance(raw, bytes):
+            raw = str(raw or "").encode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - selectolax variants
+        raw = b""
+    low = raw.lower() if raw else None
+    nodes = _candidates(tree, low)
+    scan_attrs = low is None or b"algorithmicmedia" in low
+
+    # Pass 1: who is the page, and what does its JSON-LD say.
+    own = _Own()
+    og_url = base_href = None
+    blocks: list[tuple[Any, list[Any] | None, str]] = []  # (node, parsed, raw)
+    ids: dict[str, dict] = {}
+    for node in nodes:
+        tag = node.tag
+        attrs = node.attributes or {}
+        if tag == "meta":
+            key = _meta_key(node)
+            content = (attrs.get("content") or "").strip()
+            if key == "og:url" and content and og_url is None:
+                og_url = content
+            elif key in ("og:site_name", "application-name") and content:
+                own.site_names.append(_html.unescape(content))
+        elif tag == "base" and base_href is None and attrs.get("href"):
+            base_href = attrs["href"].strip()
+        elif tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
+            text = node.text(deep=True) or ""
+            parsed = _parse_jsonld(text)
+            blocks.append((node, parsed, text))
+            for obj, _top in _walk(parsed or []):
+                if isinstance(obj.get("@id"), str) and len(obj) > 2:
+                    ids.setdefault(obj["@id"], obj)
+    page_site = site_of(page_url) or site_of(og_url) or site_of(base_href)
+    own.site = page_site
+    resolve_base = page_url if host_of(page_url) else (og_url if host_of(og_url) else (
+        base_href if host_of(base_href) else None))
+    for _node, parsed, _raw in blocks:
+        for obj, top in _walk(parsed or []):
+            if not top:
+                continue
+            types = _type_of(obj)
+            if "website" in types:
+                own.site_names.extend(_names(obj.get("name"), ids))
+            if "publisher" in obj:
+                for n in _names(obj["publisher"], ids):
+                    if n not in own.publishers:
+                        own.publishers.append(n)
+
+    # Pass 2: evidence in document order.
+    found = _Found()
+    for node in nodes:
+        tag = node.tag
+        attrs = node.attributes or {}
+        if tag == "meta":
+            _meta(node, attrs, own, found)
+        elif tag == "link":
+            _canonical(node, attrs, own, resolve_base, found)
+        elif tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
+            block = next((b for b in blocks if b[0] is node or b[0].mem_id == node.mem_id), None)
+            if block is not None:
+                _jsonld(block[1], block[2], own, ids, found)
+        if scan_attrs and tag != "meta" and attrs:
+            for k, v in attrs.items():
+                if v and _IPTC_AI.search(v):
+                    found.add("HTM014", AI, _start_tag(node))
+                    break
+    return found.out
+
+
+def _meta(node, attrs: dict, own: _Own, found: _Found) -> None:
+    key = _meta_key(node)
+    content = _html.unescape(attrs.get("content") or "").strip()
+    compact = re.sub(r"[\s_.:-]+", "", key)
+    if key == "syndication-source" and content:
+        if not (_looks_like_url(content) and own.is_self(content)):
+            found.add("HTM001", SYND, _start_tag(node), _value_groups(content))
+    elif key == "original-source" and content:
+        if not own.is_self(content):
+            found.add("HTM002", SYND, _start_tag(node), _value_groups(content))
+    elif key in ("article:source", "og:article:source") and content:
+        if not own.is_self(content):
+            found.add("HTM004", SYND, _start_tag(node), _value_groups(content))
+    elif key in ("dc.source", "dcterms.source", "dc:source", "dcterms:source") and content:
+        if own.known() and not own.is_self(content):
+            found.add("HTM005", SYND, _start_tag(node), _value_groups(content))
+    elif compact in ("aigenerated", "aicontent") and content.lower() in _TRUE:
+        found.add("HTM015", AI, _start_tag(node))
+    elif any(v and _IPTC_AI.search(v) for v in attrs.values()):
+        found.add("HTM014", AI, _start_tag(node))
+
+
+def _canonical(node, attrs: dict, own: _Own, resolve_base: str | None, found: _Found) -> None:
+    rels = (attrs.get("rel") or "").lower().split()
+    href = (attrs.get("href") or "").strip()
+    if "canonical" not in rels or not href or own.site is None:
+        return
+    try:
+        target = urljoin(resolve_base, href) if resolve_base else href
+    except ValueError:
+        return
+    other = site_of(target)
+    if other is None or other == own.site:
+        return
+    found.add("HTM003", SYND, _start_tag(node), {"original_url": target})
+
+
+_SYND_PROPS = {
+    "sourceOrganization": "HTM007", "creditText": "HTM008", "copyrightHolder": "HTM009", "provider": "HTM010",
+}
+
+
+def _jsonld(parsed: list[Any] | None, raw: str, own: _Own, ids: dict[str, dict], found: _Found) -> None:
+    if parsed is None:
+        # Broken beyond repair: still read the plain "key": "value" pairs we care about.
+        for m in _BROKEN_KEYS.finditer(raw):
+            key, value = m.group(1), m.group(2)
+            try:
+                value = json.loads(f'"{value}"')
+            except ValueError:
+                pass
+            _ld_pair(key, value, True, own, ids, found)
+        return
+    for obj, top in _walk(parsed):
+        authors = [_norm(n) for n in _names(obj.get("author"), ids)] if top else []
+        for key, value in obj.items():
+            _ld_pair(key, value, top, own, ids, found, authors)
+
+
+def _ld_pair(key: str, value: Any, top: bool, own: _Own, ids: dict[str, dict], found: _Found,
+             authors: list[str] = ()) -> None:
+    if key == "digitalSourceType":
+        vals = value if isinstance(value, list) else [value]
+        for v in vals:
+            v = v.get("@id") or v.get("url") or v.get("name") if isinstance(v, dict) else v
+            if isinstance(v, str) and _IPTC_AI.search(v):
+                found.add("HTM013", AI, _ld_text(key, value))
+                return
+        return
+    if not top:
+        return  # photo credits, logo owners, cited works: not the article's own provenance
+    if key in ("isBasedOn", "isBasedOnUrl"):
+        urls = _urls(value)
+        names = _source_names(value, ids)
+        if isinstance(value, str) and not urls and value.strip():
+            names = [value.strip()]
+        if urls and all(own.site and site_of(u if "//" in u[:8] else "http:" + u) == own.site for u in urls):
+            return
+        if not urls and (not names or all(own.is_self(n) for n in names)):
+            return
+        groups = {"original_url": urls[0] if urls else "", "original_source": names[0] if names else ""}
+        if names:
+            groups["agencies"] = ", ".join(a for n in names for a in agency_names(n))
+        found.add("HTM006", SYND, _ld_text(key, value), groups)
+    elif key in _SYND_PROPS:
+        names = _names(value, ids)
+        if key == "creditText" and isinstance(value, str):
+            names = [value.strip()]
+        # the page's own organisation, or the article's author holding the copyright, is no source
+        others = [n for n in names if not own.is_self(n) and _norm(n) not in authors]
+        if not others:
+            return
+        agencies = [a for n in others for a in agency_names(n)]
+        if key != "sourceOrganization" and not (own.site_names or own.publishers) and not agencies:
+            return  # a credit with no site or publisher name to compare it to says little
+        found.add(_SYND_PROPS[key], SYND, _ld_text(key, value),
+                  {"original_source": others[0], "agencies": ", ".join(dict.fromkeys(agencies))})
+    elif key == "author":
+        names = _names(value, ids)
+        agencies = [a for n in names if not own.is_self(n) for a in credited_agencies(n)]
+        if agencies:
+            found.add("HTM011", SYND, _ld_text(key, value), {"agencies": ", ".join(dict.fromkeys(agencies))})
+    elif key == "publisher":
+        if not own.known(with_publishers=False):
+            return
+        names = _names(value, ids)
+        agencies = [a for n in names if not own.is_site(n) for a in credited_agencies(n)]
+        if agencies:
+            found.add("HTM012", SYND, _ld_text(key, value), {"agencies": ", ".join(dict.fromkeys(agencies))})

@@ -1,0 +1,38 @@
+"""Engine adapters call the core and keep datatrove's Document shape and the record dicts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stripper.integrations.datatrove import strip_documents
+from stripper.integrations.records import strip_record, strip_records
+
+TEXT = "A soldier crossed the border on Sunday, officials said.\nFollow us on Twitter @news"
+
+
+@dataclass
+class Document:  # the fields of datatrove.data.Document the step uses
+    text: str
+    id: str
+    metadata: dict = field(default_factory=dict)
+
+
+def test_datatrove_callable_step_cleans_and_drops_empty() -> None:
+    docs = [Document(TEXT, "1"), Document("Follow us on Twitter @news", "2")]
+    out = list(strip_documents(docs, rank=0, world_size=1))
+    assert [d.id for d in out] == ["1"]
+    assert out[0].text == "A soldier crossed the border on Sunday, officials said."
+    assert out[0].metadata["stripper"]["counts"] == {"social": 1}
+
+
+def test_datatrove_keep_empty_when_asked() -> None:
+    out = list(strip_documents([Document("Follow us on Twitter @news", "2")], drop_empty=False))
+    assert out[0].text == ""
+
+
+def test_record_adapters_do_not_mutate_input() -> None:
+    rec = {"text": TEXT, "metadata": {"lang": "en"}}
+    out = strip_record(rec)
+    assert rec["text"] == TEXT and "stripper" not in rec["metadata"]
+    assert out["metadata"]["lang"] == "en" and out["metadata"]["stripper"]["counts"] == {"social": 1}
+    assert [r["text"] for r in strip_records([rec, {"text": "Follow us:"}], drop_empty=True)] == [
+        "A soldier crossed the border on Sunday, officials said."]
