@@ -71,6 +71,8 @@ def expand(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Path | No
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in WALK_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            if not files:  # nothing to do is an error, not a silent success
+                yield p, path, None
             for f in files:
                 yield str(f), f, path
         else:
@@ -91,6 +93,17 @@ def run_each(paths: tuple[str, ...], opts: Options, fmt: str, encoding: str | No
         except InputError as exc:
             (warn if isinstance(exc, NoContent) else error)(name, str(exc))
             yield name, path, root, exc
+
+
+def write_out(name: str, target: Path, data: bytes) -> bool:
+    """Atomic write; a failure (folder in the way, disk full) is one error line, and the rest go on."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+    except OSError as exc:
+        error(name, f"cannot write {target}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def guard_rules(opts: Options) -> None:
@@ -142,12 +155,12 @@ def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules
             if outcome.fmt != "text":
                 error(name, "--in-place rewrites text files only; use -o DIR for HTML")
                 status = EXIT_ERROR
-            elif outcome.changed:
-                atomic_write(path, outcome.output)
+            elif outcome.changed and not write_out(name, path, outcome.output):
+                status = EXIT_ERROR
         elif out_dir:
             target = _mirror(Path(out_dir), name, path, root, outcome.fmt)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, outcome.output)
+            if not write_out(name, target, outcome.output):
+                status = EXIT_ERROR
         else:
             sys.stdout.buffer.write(outcome.output)
             sys.stdout.flush()
@@ -242,7 +255,9 @@ def fix(paths, select, ignore, keep_provenance, rules, fmt, encoding):
             error(name, "fix rewrites text files only; use `clean -o DIR` for HTML")
             status = EXIT_ERROR
         elif outcome.changed:
-            atomic_write(path, outcome.output)
+            if not write_out(name, path, outcome.output):
+                status = EXIT_ERROR
+                continue
             changed += 1
             click.echo(f"fixed {name}: {sum(outcome.result.counts.values())} line(s) stripped", err=True)
     sys.exit(status if status else (EXIT_FINDINGS if changed else EXIT_OK))

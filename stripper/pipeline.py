@@ -12,9 +12,6 @@ from .provenance import build_provenance
 from .result import Result, Verdict
 from .rules import Rule, load_rules
 
-MAX_ROUNDS = 4
-
-
 @dataclass(frozen=True)
 class RulePlan:
     """Enabled rules in evaluation order, and the subset a mid-document line can meet."""
@@ -67,7 +64,7 @@ def _heuristic_round(view: View, options: Options) -> None:
 
 
 def decide(lines: list[Line], options: Options) -> dict[int, Decision]:
-    """Rounds over the surviving lines until nothing new is stripped.
+    """Rounds over the surviving lines until nothing new is stripped (a fixpoint).
 
     Position limits ("last 15 lines") and neighbour tests see the document as a second pass
     would, so `clean(clean(x)) == clean(x)` holds by construction, not by luck.
@@ -75,7 +72,7 @@ def decide(lines: list[Line], options: Options) -> dict[int, Decision]:
     plan = _plan(options)
     decided: dict[int, Decision] = {}
     items = [i for i, ln in enumerate(lines) if not ln.blank]
-    for _ in range(MAX_ROUNDS):
+    while True:  # each further round removes at least one line, so this ends
         view = View(lines, items)
         _rule_round(view, plan)
         _heuristic_round(view, options)

@@ -46,6 +46,12 @@ def split_list(raw: str) -> list[str]:
     return [p for p in items if p]
 
 
+def canonical_agency(name: str) -> str:
+    """'The Associated Press' -> 'AP'; unknown names stay as written."""
+    found = agencies_in(name)
+    return found[0] if len(found) == 1 else name
+
+
 def agencies_in(text: str) -> list[str]:
     out: list[str] = []
     for m in _AGENCY_RE.finditer(text):
@@ -63,6 +69,8 @@ def merge_details(details: dict[str, Any], groups: Mapping[str, str], text: str,
     for key in _LIST_KEYS:
         if groups.get(key):
             for item in split_list(groups[key]):
+                if key == "agencies":
+                    item = canonical_agency(item)
                 details.setdefault(key, [])
                 if item not in details[key]:
                     details[key].append(item)

@@ -83,7 +83,7 @@ def statistics(items: Iterable[dict[str, Any]]) -> str:
 
 
 def unified_diff(outcome: Outcome) -> str:
-    before = outcome.original.decode(outcome.decoded.encoding) if outcome.decoded else ""
+    before = outcome.decoded.text if outcome.decoded else ""
     return "".join(difflib.unified_diff(
         before.splitlines(keepends=True), outcome.result.text.splitlines(keepends=True),
         fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}"))

@@ -7,9 +7,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# Explicit byte order: the generic "utf-16"/"utf-32" codecs would write a big-endian file back
+# in the machine's (little-endian) order.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
@@ -24,10 +26,11 @@ class NoContent(InputError):
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # the codec that round-trips the bytes, BOM included
+    encoding: str  # the codec of the bytes after the byte-order mark
+    bom: bytes = b""  # written back in front, so the bytes round-trip
 
     def encode(self, text: str) -> bytes:
-        return text.encode(self.encoding)
+        return self.bom + text.encode(self.encoding)
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
@@ -42,7 +45,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(codec), codec)
+                return Decoded(data[len(bom):].decode(codec), codec, bom)
             except UnicodeDecodeError as exc:
                 raise InputError(f"not valid {codec} after its byte-order mark (byte {exc.start})") from None
     if b"\x00" in data[:8192]:
@@ -58,14 +61,14 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
 def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise InputError("is a directory")
+            raise InputError("is a directory with no .txt, .md or .html files")
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file") from None
     except PermissionError:
         raise InputError("permission denied") from None
     except IsADirectoryError:
-        raise InputError("is a directory") from None
+        raise InputError("is a directory with no .txt, .md or .html files") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
 
@@ -79,9 +82,12 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            pass
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:  # a new file: what open() would give, not mkstemp's 0600
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -1,0 +1,246 @@
+"""One test (positive and negative) per context heuristic, through the public core."""
+from __future__ import annotations
+
+import pytest
+
+from stripper import Options, strip_text
+from stripper.heuristics import HEURISTICS, code_like
+from stripper.rules import load_rules
+
+B = [
+    "The minister said on Monday that the talks would resume next week in Geneva after a long pause.",
+    "Officials from both countries have met several times this year without reaching any agreement.",
+    "Analysts expect the negotiations to focus on trade, border security and the fate of prisoners.",
+    "The opposition called the plan reckless and promised to fight it in parliament next month.",
+]
+
+
+def verdicts(doc: str, **opts: object) -> dict[str, tuple[str, str | None]]:
+    res = strip_text(doc, Options(**opts) if opts else None)
+    return {v.text.strip(): (v.action, v.rule) for v in res.verdicts}
+
+
+def test_every_heuristic_is_registered_once() -> None:
+    codes = [h.code for h in HEURISTICS]
+    assert len(codes) == len(set(codes))
+    for code in ("RES101", "FRM101", "MAS101", "CAP101", "CAP102", "CAP103", "DUP001"):
+        assert code in codes
+
+
+# --- RES101 --------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ['""', "“”", "«»", "---", "*", "* * *", "===", "•", "…", "|"])
+def test_res101_strips_residue(line: str) -> None:
+    v = verdicts("\n".join([B[0], line, B[1]]))
+    assert v[line] == ("strip", "RES101")
+
+
+@pytest.mark.parametrize("line", ["A - B", "1.", "--verbose", "OK", '"Yes"', "5 * 3 = 15"])
+def test_res101_keeps_lines_with_words(line: str) -> None:
+    v = verdicts("\n".join([B[0], line, B[1]]))
+    assert v[line][0] == "keep"
+
+
+# --- FRM101 --------------------------------------------------------------------
+
+def test_frm101_strips_forum_header_block() -> None:
+    doc = "\n".join([B[0], "CatLover99", "Well-known member", "Joined: Mar 3, 2019",
+                     "Messages: 1,204", B[1]])
+    v = verdicts(doc)
+    for line in ("CatLover99", "Well-known member", "Joined: Mar 3, 2019", "Messages: 1,204"):
+        assert v[line] == ("strip", "FRM101"), line
+    assert v[B[0]][0] == v[B[1]][0] == "keep"
+
+
+def test_frm101_rank_with_stats_only() -> None:
+    v = verdicts("\n".join([B[0], "Moderator", "Posts: 512", B[1]]))
+    assert v["Moderator"] == ("strip", "FRM101") and v["Posts: 512"] == ("strip", "FRM101")
+
+
+def test_frm101_keeps_bare_member_line() -> None:
+    v = verdicts("\n".join([B[0], "Member", B[1], B[2]]))
+    assert v["Member"][0] == "keep"
+
+
+def test_frm101_keeps_rank_word_in_prose() -> None:
+    line = "Every member of the committee voted against the proposal on Monday."
+    v = verdicts("\n".join([B[0], line, "Joined: March 2019", B[1]]))
+    assert v[line][0] == "keep"
+
+
+# --- MAS101 --------------------------------------------------------------------
+
+def test_mas101_strips_site_name_above_headline() -> None:
+    doc = "\n".join(["Ynetnews", "North Korean soldier defects to South Korea across border", B[0], B[1]])
+    v = verdicts(doc)
+    assert v["Ynetnews"] == ("strip", "MAS101")
+    assert v["North Korean soldier defects to South Korea across border"][0] == "keep"
+
+
+def test_mas101_strips_breadcrumb() -> None:
+    doc = "\n".join(["News > World > Asia", "North Korean soldier defects to South Korea across border",
+                     B[0], B[1]])
+    assert verdicts(doc)["News > World > Asia"] == ("strip", "MAS101")
+
+
+def test_mas101_keeps_heading_above_list() -> None:
+    doc = "\n".join(["Checklist", "Things you need to know before you travel", "Passport", "Visa",
+                     "Insurance", B[0]])
+    v = verdicts(doc)
+    assert v["Checklist"][0] == "keep"
+
+
+def test_mas101_only_at_top() -> None:
+    doc = "\n".join([B[0], "Ynetnews", "North Korean soldier defects to South Korea across border", B[1]])
+    assert verdicts(doc)["Ynetnews"][0] == "keep"
+
+
+def test_mas101_keeps_sentence_label() -> None:
+    doc = "\n".join(["It rained.", "North Korean soldier defects to South Korea across border", B[0], B[1]])
+    assert verdicts(doc)["It rained."][0] == "keep"
+
+
+# --- CAP101 --------------------------------------------------------------------
+
+def test_cap101_strips_caption_above_credit() -> None:
+    doc = "\n".join([B[0], "The Korean Peninsula DMZ", "(Photo: Kim Hong-Ji/Pool Photo via AP, File)", B[1]])
+    v = verdicts(doc)
+    assert v["The Korean Peninsula DMZ"] == ("strip", "CAP101")
+    assert v["(Photo: Kim Hong-Ji/Pool Photo via AP, File)"] == ("strip", "CAP001")
+
+
+def test_cap101_keeps_sentence_above_credit() -> None:
+    doc = "\n".join([B[0], B[1], "Photo: Reuters", B[2]])
+    v = verdicts(doc)
+    assert v[B[1]][0] == "keep"
+    assert v["Photo: Reuters"] == ("strip", "CAP001")
+
+
+def test_cap101_needs_a_caption_rule_below() -> None:
+    # a short line above a promo (not a caption) stays
+    doc = "\n".join([B[0], "The Korean Peninsula DMZ", "Read more: Inside the DMZ", B[1]])
+    v = verdicts(doc)
+    assert v["The Korean Peninsula DMZ"][0] == "keep"
+    assert v["Read more: Inside the DMZ"] == ("strip", "PRO001")
+
+
+def test_cap101_off_when_caption_rules_ignored() -> None:
+    doc = "\n".join([B[0], "The Korean Peninsula DMZ", "Photo: Reuters", B[1]])
+    caption_rules = frozenset(r.code for r in load_rules().rules if r.category == "caption")
+    v = verdicts(doc, ignore=caption_rules)  # every caption rule, not the heuristics
+    assert v["The Korean Peninsula DMZ"][0] == "keep"
+    assert v["Photo: Reuters"][0] == "keep"
+
+
+# --- CAP102 --------------------------------------------------------------------
+
+def test_cap102_strips_second_copy_of_short_line() -> None:
+    res = strip_text("\n".join([B[0], "Soldiers at the border", "Soldiers at the border", B[1]]))
+    acts = [(v.line, v.action, v.rule) for v in res.verdicts]
+    assert acts[1] == (2, "keep", None)
+    assert acts[2] == (3, "strip", "CAP102")
+
+
+@pytest.mark.parametrize("pair", [("It rained.", "It rained."), ("x = f(1)", "x = f(1)"),
+                                  ("Soldiers at the border", "Police in the city")])
+def test_cap102_keeps_sentences_code_and_different_lines(pair: tuple[str, str]) -> None:
+    res = strip_text("\n".join([B[0], *pair, B[1]]))
+    assert not res.changed
+
+
+def test_cap102_needs_adjacent_copies() -> None:
+    res = strip_text("\n".join([B[0], "Soldiers at the border", B[1], "Soldiers at the border", B[2]]))
+    assert not res.changed
+
+
+# --- CAP103 --------------------------------------------------------------------
+
+HE = "גבול דרום קוריאה צפון קוריאה האזור הביטחוני המשותף"
+ZH = [
+    "朝鲜一名陆军中士周日越过戒备森严的军事分界线投奔韩国，这是本月已知的第二起越境事件。",
+    "韩国联合参谋本部表示，该士兵在东部江原道高城郡附近穿越雷区后被军方发现并控制。",
+    "分析人士指出，由于边境地区布满地雷和监控设备，直接越过军事分界线的投诚事件相对罕见。",
+    "自上世纪五十年代战争结束以来，已有数万名朝鲜人逃往韩国，其中大多数人先进入中国境内。",
+    "据报道，朝鲜在二零二零年因防疫封锁边境，此后越境人数明显下降，直到去年才有所回升。",
+]
+
+
+def test_cap103_strips_other_script_caption_in_english_doc() -> None:
+    doc = "\n".join([B[0], B[1], HE, B[2], B[3]])
+    assert verdicts(doc)[HE] == ("strip", "CAP103")
+
+
+def test_cap103_keeps_latin_lines_in_chinese_doc() -> None:
+    doc = "\n".join([ZH[0], "Kim Jong Un Pyongyang DMZ", ZH[1], ZH[2], "Korean Central News Agency",
+                     ZH[3], ZH[4]])
+    v = verdicts(doc)
+    assert v["Kim Jong Un Pyongyang DMZ"][0] == "keep"
+    assert v["Korean Central News Agency"][0] == "keep"
+
+
+def test_cap103_strips_hebrew_in_chinese_doc() -> None:
+    doc = "\n".join([ZH[0], ZH[1], "גבול דרום קוריאה צפון", ZH[2], ZH[3], ZH[4]])
+    assert verdicts(doc)["גבול דרום קוריאה צפון"] == ("strip", "CAP103")
+
+
+def test_cap103_keeps_other_script_sentence() -> None:
+    line = "הוא אמר שהגבול סגור."
+    doc = "\n".join([B[0], B[1], line, B[2], B[3]])
+    assert verdicts(doc)[line][0] == "keep"
+
+
+def test_cap103_not_in_short_document() -> None:
+    doc = "\n".join(["A short note in English only.", HE])
+    assert verdicts(doc)[HE][0] == "keep"
+
+
+def test_cap103_not_in_mixed_script_document() -> None:
+    ru = "Министр заявил в понедельник, что переговоры возобновятся на следующей неделе в Женеве."
+    doc = "\n".join([B[0], ru, ru.replace("Министр", "Премьер"), B[1], HE, B[2]])
+    assert verdicts(doc)[HE][0] == "keep"
+
+
+# --- DUP001 --------------------------------------------------------------------
+
+def test_dup001_strips_later_copy_keeps_first() -> None:
+    res = strip_text("\n".join([B[0], B[1], B[0], B[2]]))
+    by_line = {v.line: v for v in res.verdicts}
+    assert by_line[1].action == "keep"
+    assert (by_line[3].action, by_line[3].rule, by_line[3].category) == ("strip", "DUP001", "duplicate")
+    assert res.text.count(B[0]) == 1
+
+
+def test_dup001_ignores_case_punctuation_and_spacing() -> None:
+    variant = B[0].upper().replace(",", "").replace(" ", "  ") + "  "
+    res = strip_text("\n".join([B[0], B[1], variant, B[2]]))
+    assert {v.line: v.rule for v in res.verdicts}[3] == "DUP001"
+
+
+def test_dup001_ignores_repeated_headings() -> None:
+    heading = "Chapter One Of The Long Report About Trade And Border Security Issues"
+    res = strip_text("\n".join([heading, B[0], B[1], heading, B[2]]))
+    assert all(v.rule != "DUP001" for v in res.verdicts)
+    assert res.text.count(heading) == 2
+
+
+def test_dup001_ignores_code_lines() -> None:
+    code = "    result = compute(values, weights, bias, scale, offset, clip, norm);"
+    res = strip_text("\n".join([B[0], code, B[1], code, B[2]]))
+    assert res.text.count(code) == 2
+
+
+def test_dup001_ignores_short_lines() -> None:
+    short = "The vote was held on Monday."
+    res = strip_text("\n".join([B[0], short, B[1], short, B[2]]))
+    assert res.text.count(short) == 2
+
+
+def test_dup001_can_be_ignored() -> None:
+    res = strip_text("\n".join([B[0], B[1], B[0], B[2]]), Options(ignore=frozenset({"duplicate"})))
+    assert res.text.count(B[0]) == 2
+
+
+def test_code_like() -> None:
+    assert code_like("    indented")
+    assert code_like("if (x) { y; }")
+    assert not code_like("Plain words here.")
