@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator
 
 import click
 
 from . import __version__
-from .documents import FORMATS, HTML_SUFFIXES, TEXT_SUFFIXES, Outcome, process
+from .corpus import is_jsonl
+from .documents import FORMATS, HTML_SUFFIXES, TEXT_SUFFIXES, CorpusOutcome, Outcome, process
 from .options import Options
 from .report import (check_github, check_json, check_text, explain_text, findings, statistics,
                      unified_diff)
@@ -48,6 +50,8 @@ def common_options(fn: Callable) -> Callable:
                      help="Input format; auto looks at the extension, then the content."),
         click.option("--encoding", default=None, metavar="NAME",
                      help="Decode text input with this codec instead of UTF-8 (e.g. cp1252)."),
+        click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+                     help="Worker processes for many files or JSONL records (output order is kept)."),
     ]):
         fn = deco(fn)
     return fn
@@ -69,7 +73,7 @@ def expand(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Path | No
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in WALK_SUFFIXES
+            files = sorted(f for f in path.rglob("*") if f.is_file() and _walked(f)
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
             if not files:  # nothing to do is an error, not a silent success
                 yield p, path, None
@@ -79,20 +83,53 @@ def expand(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Path | No
             yield p, path, None
 
 
-def load(name: str, path: Path | None, opts: Options, fmt: str, encoding: str | None) -> Outcome:
-    data = sys.stdin.buffer.read() if path is None else read_bytes(path)
-    return process(data, name, opts, fmt, encoding)
+def _walked(f: Path) -> bool:
+    return f.suffix.lower() in WALK_SUFFIXES or is_jsonl(f.name)
 
 
-def run_each(paths: tuple[str, ...], opts: Options, fmt: str, encoding: str | None,
-             ) -> Iterator[tuple[str, Path | None, Path | None, Outcome | InputError]]:
-    """Every input; a bad one is reported and handed back as its error, and the rest go on."""
-    for name, path, root in expand(paths):
-        try:
-            yield name, path, root, load(name, path, opts, fmt, encoding)
-        except InputError as exc:
-            (warn if isinstance(exc, NoContent) else error)(name, str(exc))
-            yield name, path, root, exc
+AnyOutcome = Outcome | CorpusOutcome
+
+
+def load(name: str, path: Path | None, opts: Options, fmt: str, encoding: str | None,
+         jobs: int = 1) -> AnyOutcome | InputError:
+    """One input, or the reason it cannot be taken (returned, so a worker process can hand it back)."""
+    try:
+        data = sys.stdin.buffer.read() if path is None else read_bytes(path)
+        return process(data, name, opts, fmt, encoding, jobs)
+    except InputError as exc:
+        return exc
+
+
+def _load_star(args: tuple) -> AnyOutcome | InputError:
+    return load(*args)
+
+
+def run_each(paths: tuple[str, ...], opts: Options, fmt: str, encoding: str | None, jobs: int = 1,
+             ) -> Iterator[tuple[str, Path | None, Path | None, AnyOutcome | InputError]]:
+    """Every input in order; a bad one is reported and handed back as its error, the rest go on.
+
+    With jobs > 1 several files are read and cleaned in worker processes; a single JSONL
+    file spreads its records over the workers instead.
+    """
+    items = list(expand(paths))
+    files_parallel = jobs > 1 and len(items) > 1 and all(p is not None for _, p, _ in items)
+    if files_parallel:
+        pool = ProcessPoolExecutor(jobs)
+        results = pool.map(_load_star, [(n, p, opts, fmt, encoding) for n, p, _ in items], chunksize=4)
+    else:
+        pool = None
+        results = (load(n, p, opts, fmt, encoding, jobs) for n, p, _ in items)
+    try:
+        for (name, path, root), outcome in zip(items, results):
+            if isinstance(outcome, InputError):
+                (warn if isinstance(outcome, NoContent) else error)(name, str(outcome))
+            else:
+                for number, reason in outcome.record_errors:
+                    error(f"{name}:{number}", f"{reason} (record kept as it was)")
+            yield name, path, root, outcome
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def write_out(name: str, target: Path, data: bytes) -> bool:
@@ -128,7 +165,7 @@ def main() -> None:
 @click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically).")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead; exit 1 if anything would change.")
 @common_options
-def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules, fmt, encoding):
+def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
     """Clean PATH... (files, folders, or - for stdin)."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
@@ -139,20 +176,21 @@ def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules
     if many and not (out_dir or in_place or diff):
         raise click.UsageError("several inputs need -o DIR or --in-place (or --diff)")
     status, changed = EXIT_OK, False
-    for name, path, root, outcome in run_each(inputs, opts, fmt, encoding):
+    for name, path, root, outcome in run_each(inputs, opts, fmt, encoding, jobs):
         if isinstance(outcome, InputError):
             status = max(status, EXIT_NO_CONTENT if isinstance(outcome, NoContent) else EXIT_ERROR)
             continue
+        if outcome.record_errors:
+            status = EXIT_ERROR
         for w in outcome.warnings:
             warn(name, w)
         if diff:
-            text = unified_diff(outcome) if outcome.fmt == "text" else outcome.result.text
             changed = changed or outcome.changed
-            click.echo(text, nl=False)
+            click.echo(unified_diff(outcome), nl=False)
         elif in_place:
             if path is None:
                 raise click.UsageError("--in-place needs files, not stdin")
-            if outcome.fmt != "text":
+            if outcome.fmt == "html":
                 error(name, "--in-place rewrites text files only; use -o DIR for HTML")
                 status = EXIT_ERROR
             elif outcome.changed and not write_out(name, path, outcome.output):
@@ -185,23 +223,25 @@ def _mirror(out_dir: Path, name: str, path: Path | None, root: Path | None, fmt:
 @click.option("--all-lines", is_flag=True, help="With --json, list kept lines too.")
 @click.option("--color/--no-color", default=None, help="Colour the text view (default: on a TTY).")
 @common_options
-def explain(paths, as_json, all_lines, color, select, ignore, keep_provenance, rules, fmt, encoding):
+def explain(paths, as_json, all_lines, color, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
     """Show every stripped line with its rule and category, and the provenance flags."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
     colour = sys.stdout.isatty() if color is None else color
     status = EXIT_OK
-    for name, _path, _root, outcome in run_each(paths, opts, fmt, encoding):
-        if isinstance(outcome, InputError):
+    for name, _path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs):
+        if isinstance(outcome, InputError) or outcome.record_errors:
             status = EXIT_ERROR
+        if isinstance(outcome, InputError):
             continue
-        if as_json:
-            d = outcome.to_dict()
-            if all_lines:
-                d["lines"] = [v.to_dict() for v in outcome.result.verdicts]
-            click.echo(json.dumps(d, ensure_ascii=False))
-        else:
-            click.echo(explain_text(outcome, colour))
+        for doc in outcome.documents():
+            if as_json:
+                d = doc.to_dict()
+                if all_lines:
+                    d["lines"] = [v.to_dict() for v in doc.result.verdicts]
+                click.echo(json.dumps(d, ensure_ascii=False))
+            else:
+                click.echo(explain_text(doc, colour))
     sys.exit(status)
 
 
@@ -211,16 +251,18 @@ def explain(paths, as_json, all_lines, color, select, ignore, keep_provenance, r
               show_default=True)
 @click.option("--statistics", "stats", is_flag=True, help="Count findings per rule instead of listing them.")
 @common_options
-def check(paths, output_format, stats, select, ignore, keep_provenance, rules, fmt, encoding):
+def check(paths, output_format, stats, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
     """Report what would be stripped: exit 0 clean, 1 findings, 2 error."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
     items, status = [], EXIT_OK
-    for _name, _path, _root, outcome in run_each(paths, opts, fmt, encoding):
-        if isinstance(outcome, InputError):
+    for _name, _path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs):
+        if isinstance(outcome, InputError) or outcome.record_errors:
             status = EXIT_ERROR
+        if isinstance(outcome, InputError):
             continue
-        items.extend(findings(outcome))
+        for doc in outcome.documents():
+            items.extend(findings(doc))
     if stats:
         text = statistics(items)
     elif output_format == "json":
@@ -239,19 +281,20 @@ def check(paths, output_format, stats, select, ignore, keep_provenance, rules, f
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @common_options
-def fix(paths, select, ignore, keep_provenance, rules, fmt, encoding):
+def fix(paths, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
     """Strip in place, atomically: exit 1 if a file changed, 0 if nothing to do, 2 on error."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
     status, changed = EXIT_OK, 0
-    for name, path, _root, outcome in run_each(paths, opts, fmt, encoding):
-        if isinstance(outcome, InputError):
+    for name, path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs):
+        if isinstance(outcome, InputError) or outcome.record_errors:
             status = EXIT_ERROR
+        if isinstance(outcome, InputError):
             continue
         if path is None:
             error(name, "fix needs files, not stdin (use `clean -`)")
             status = EXIT_ERROR
-        elif outcome.fmt != "text":
+        elif outcome.fmt == "html":
             error(name, "fix rewrites text files only; use `clean -o DIR` for HTML")
             status = EXIT_ERROR
         elif outcome.changed:
@@ -259,7 +302,8 @@ def fix(paths, select, ignore, keep_provenance, rules, fmt, encoding):
                 status = EXIT_ERROR
                 continue
             changed += 1
-            click.echo(f"fixed {name}: {sum(outcome.result.counts.values())} line(s) stripped", err=True)
+            n = sum(sum(d.result.counts.values()) for d in outcome.documents())
+            click.echo(f"fixed {name}: {n} line(s) stripped", err=True)
     sys.exit(status if status else (EXIT_FINDINGS if changed else EXIT_OK))
 
 

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 import click
 
-from .documents import Outcome
+from .documents import CorpusOutcome, Outcome
 
 CATEGORY_COLOURS = {
     "provenance_ai": "magenta", "provenance_syndication": "magenta", "caption": "cyan",
@@ -82,8 +82,8 @@ def statistics(items: Iterable[dict[str, Any]]) -> str:
     return "\n".join(f"{n:>6}\t{code}\t{cat}\t{msg}" for (code, cat, msg), n in counter.most_common())
 
 
-def unified_diff(outcome: Outcome) -> str:
-    before = outcome.decoded.text if outcome.decoded else ""
+def unified_diff(outcome: Outcome | CorpusOutcome) -> str:
+    before, after = outcome.diff_texts()
     return "".join(difflib.unified_diff(
-        before.splitlines(keepends=True), outcome.result.text.splitlines(keepends=True),
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
         fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}"))
