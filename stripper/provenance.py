@@ -46,8 +46,16 @@ def split_list(raw: str) -> list[str]:
     return [p for p in items if p]
 
 
-def canonical_agency(name: str) -> str:
-    """'The Associated Press' -> 'AP'; unknown names stay as written."""
+_GENERIC_AGENCY = frozenset({
+    "agencies", "agency", "wires", "wire services", "news agencies", "agencias", "agencia",
+    "agences", "agence", "agenturen", "agentur", "nachrichtenagenturen", "agenzie",
+})
+
+
+def canonical_agency(name: str) -> str | None:
+    """'The Associated Press' -> 'AP'; unknown names stay as written; 'agencias' is no name."""
+    if name.casefold() in _GENERIC_AGENCY:
+        return None
     found = agencies_in(name)
     return found[0] if len(found) == 1 else name
 
@@ -68,9 +76,10 @@ def merge_details(details: dict[str, Any], groups: Mapping[str, str], text: str,
             details[key] = val.strip(" .,;:\"'“”()")
     for key in _LIST_KEYS:
         if groups.get(key):
-            for item in split_list(groups[key]):
-                if key == "agencies":
-                    item = canonical_agency(item)
+            items = split_list(groups[key])
+            if key == "agencies":  # "dpa/AFP" names two agencies
+                items = [c for i in items for part in i.split("/") if (c := canonical_agency(part.strip()))]
+            for item in items:
                 details.setdefault(key, [])
                 if item not in details[key]:
                     details[key].append(item)
