@@ -1,5 +1,74 @@
 """Section-level heuristics: runs of lines that are boilerplate as a block (a comment section).
 
 Registered into heuristics.HEURISTICS on import, after the line-level ones.
+
+Extractors run with comments on (trafilatura's default) append the reader comments after
+the article, usually behind a header such as "37 comments" or "{ 14 comments… read them
+below or add one }". Line rules cannot see that everything after such a header is
+comments; a section heuristic can. It is conservative: the header must be short, there
+must be an article before it, and a header without a count needs comment-like lines after it.
 """
 from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from .heuristics import View, heuristic
+from .lines import words
+
+_NUM = r"(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|no)"
+_COMMENTS = r"(?:comments?|responses?|replies|reactions?|thoughts?|kommentare?|commentaires?|comentarios?|commenti)"
+# A header that states a count: strong evidence on its own.
+_COUNTED = regex.compile(
+    rf"""^[\[{{(]?\s*(?:
+        {_NUM}\s+{_COMMENTS}(?:\s+(?:so\s+far|to|on)\b.*)?      # 37 comments / 19 Responses to “…”
+      | {_COMMENTS}\s*[(\[]\s*\d{{1,6}}\s*[)\]]                   # Comments (3)
+      | reader\s+comments?\s*[(\[]?\s*\d{{0,6}}\s*[)\]]?          # Reader Comments (3)
+      | \d{{1,6}}\s+posts
+      | {_NUM}\s+{_COMMENTS}\s*[…:.]+.*                          # 2 comments… read them below
+    )\s*[\]}})]?\s*:?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# A bare header: needs comment-like lines after it.
+_BARE = regex.compile(
+    r"""^(?:comments?|reader\s+comments|user\s+comments|discussion|responses|
+        leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+|your\s+)?comment|
+        join\s+the\s+(?:discussion|conversation)|what\s+(?:say\s+you|do\s+you\s+think)|
+        kommentare|commentaires|comentarios|commenti)\s*[?:.!]?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# Lines that mark individual comments: "X says:", "Reply", time stamps, Slashdot scores.
+_MARKER = regex.compile(
+    r"""(?:\bsays?:?$|\bwrote:?$|^reply$|^(?:reply|report|flag)(?:\s+\w+)?$|\(score:\s*-?\d
+       |\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b
+       |^posted\s+(?:by|on)\b|^\#$|^\d+\s+(?:likes?|points?)$)""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+MIN_ARTICLE_WORDS = 60
+MARKERS_NEEDED = 2
+
+
+def _article_words(view: View, end: int) -> int:
+    return sum(len(words(view.text(k))) for k in range(end))
+
+
+@heuristic("COM101", "comment_notice", "reader comment section after the article (header and everything below)")
+def comment_section(view: View) -> Iterator[int]:
+    n = len(view)
+    for k in range(1, n):
+        text = view.text(k)
+        if len(text) > 90 or len(words(text)) > 14:
+            continue
+        counted = bool(_COUNTED.match(text))
+        if not counted and not _BARE.match(text):
+            continue
+        if _article_words(view, k) < MIN_ARTICLE_WORDS:
+            continue
+        if not counted:
+            tail = [view.text(j) for j in range(k + 1, min(n, k + 60))]
+            late = k >= 0.6 * n
+            if sum(1 for t in tail if _MARKER.search(t)) < (1 if late else MARKERS_NEEDED):
+                continue
+        yield from (j for j in range(k, n) if view.free(j))
+        return

@@ -1,0 +1,90 @@
+"""The selectolax DOM pass: each selector family, and the guards that keep the article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from stripper.html.dom import DOM_RULES, dom_pass
+
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures" / "html"
+PARA = ("<p>The council voted on Tuesday to rebuild the sea wall that has protected the quay since "
+        "the nineteenth century, after two winters of storms left long cracks along its length.</p>")
+
+
+def page(widget: str, paragraphs: int = 4) -> LexborHTMLParser:
+    body = PARA * paragraphs
+    return LexborHTMLParser(f"<html><body><article><div class='body'>{body}</div>{widget}</article></body></html>")
+
+
+@pytest.mark.parametrize("widget, rule, category", [
+    ("<figure><img src=a.jpg><figcaption>Waves over the wall</figcaption></figure>", "DOM001", "caption"),
+    ("<div class='image-caption'>The wall in 1900</div>", "DOM001", "caption"),
+    ("<span class='photo-credit'>Photo: J. Smith</span>", "DOM001", "caption"),
+    ("<div class='byline'>By Jane Doe</div>", "DOM002", "byline"),
+    ("<a rel='author' href='/jane'>Jane Doe</a>", "DOM002", "byline"),
+    ("<p class='dateline'>LONDON, March 3</p>", "DOM002", "byline"),
+    ("<section id='comments'><p>Great post!</p><p>I disagree.</p></section>", "DOM003", "comment_notice"),
+    ("<div class='comment-list'><p>First!</p></div>", "DOM003", "comment_notice"),
+    ("<div class='share-buttons'>Share on Facebook</div>", "DOM004", "social"),
+    ("<div class='social-follow'>Follow us on X</div>", "DOM004", "social"),
+    ("<div class='newsletter-box'>Sign up for our newsletter</div>", "DOM005", "promo"),
+    ("<div class='promo'>Subscribe for 1 euro</div>", "DOM005", "promo"),
+    ("<aside><a href=#>Read this next</a></aside>", "DOM006", "promo"),
+    ("<div class='related-stories'><a href=#>Other story</a></div>", "DOM006", "promo"),
+    ("<div class='ad-label'>Advertisement</div>", "DOM007", "promo"),
+])
+def test_each_family_removed_and_recorded(widget: str, rule: str, category: str) -> None:
+    tree = page(widget)
+    removed = dom_pass(tree)
+    assert [(r["rule"], r["category"]) for r in removed][:1] == [(rule, category)]
+    item = removed[0]
+    assert set(item) == {"rule", "category", "selector", "text"}
+    assert item["text"] and item["text"] in " ".join(LexborHTMLParser(widget).body.text(separator=" ").split())
+    assert tree.css_first("div.body") is not None
+    assert tree.body.text().count("council voted") == 4
+
+
+def test_article_container_with_matching_class_is_kept() -> None:
+    html = f"<html><body class='comments-open'><div class='commentary author-page'>{PARA * 5}</div></body></html>"
+    tree = LexborHTMLParser(html)
+    assert dom_pass(tree) == []
+    assert tree.body.text().count("council voted") == 5
+
+
+def test_node_with_many_paragraphs_is_kept() -> None:
+    tree = page(f"<div class='related'>{PARA * 5}</div>", paragraphs=2)
+    dom_pass(tree)
+    assert tree.body.text().count("council voted") == 7
+
+
+def test_empty_widgets_are_not_recorded() -> None:
+    tree = page("<div class='share'><img src=x.png></div>")
+    assert dom_pass(tree) == []
+
+
+def test_nested_matches_recorded_once() -> None:
+    tree = page("<div id='comments'><div class='comment'><p>Nice</p></div><div class='comment'><p>Bad</p></div></div>")
+    removed = dom_pass(tree)
+    assert [r["selector"] for r in removed] == ["#comments"]
+
+
+def test_enabled_codes_limit_the_pass() -> None:
+    tree = page("<div class='byline'>By Jane Doe</div><figcaption>Waves</figcaption>")
+    removed = dom_pass(tree, frozenset({"DOM002"}))
+    assert [r["rule"] for r in removed] == ["DOM002"]
+    assert "Waves" in tree.body.text()
+
+
+def test_rule_codes_are_unique() -> None:
+    codes = [r.code for r in DOM_RULES]
+    assert len(codes) == len(set(codes))
+
+
+def test_fixture_article_families() -> None:
+    tree = LexborHTMLParser((FIXTURES / "article.html").read_text(encoding="utf-8"))
+    cats = {r["category"] for r in dom_pass(tree)}
+    assert cats == {"caption", "byline", "comment_notice", "social", "promo"}
+    text = tree.body.text()
+    assert "rebuild the sea wall" in text and "storm surge" in text and "Fishermen welcome" in text

@@ -1,0 +1,177 @@
+"""process_html end to end on fixtures/html, and the CLI's HTML path (clean, explain, exit 3)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stripper.cli import main
+from stripper.documents import Outcome, process
+from stripper.html import has_article_text, merge_provenance, process_html
+from stripper.options import DEFAULT_OPTIONS, Options
+from stripper.result import Evidence, Provenance
+from stripper.textio import InputError, NoContent
+
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures" / "html"
+ARTICLE = FIXTURES / "article.html"
+EMPTY = FIXTURES / "empty.html"
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_article_outcome() -> None:
+    data = ARTICLE.read_bytes()
+    out = process_html(data, str(ARTICLE), DEFAULT_OPTIONS)
+    assert isinstance(out, Outcome)
+    assert out.fmt == "html" and out.original == data and out.decoded is None
+    text = out.result.text
+    lines = text.splitlines()
+    assert lines[0] == "Harbour town votes to rebuild its old sea wall"  # heading kept
+    assert "Fishermen welcome the plan" in lines
+    assert any(ln.startswith("The council of the small harbour town") and ln.endswith("length.") for ln in lines)
+    for junk in ("Jane Doe", "Waves break", "John Smith", "Share on", "newsletter", "Advertisement",
+                 "Storm damages", "3 comments", "my boat was nearly lost", "All rights reserved"):
+        assert junk not in text, junk
+    assert {d["rule"] for d in out.dom_removed} >= {"DOM001", "DOM002", "DOM003", "DOM004", "DOM005"}
+    assert out.output == text.encode("utf-8")
+
+
+def test_one_paragraph_per_line() -> None:
+    html = ("<html><body><article><p>First paragraph is written\n   over several source lines, as CMSes do,"
+            " and it keeps going for a while.</p><ul><li>one item</li><li>two items</li></ul>"
+            "<p>Second paragraph with enough words to be kept by the extractor as text.</p></article></body></html>")
+    lines = process_html(html.encode(), "x.html").result.text.splitlines()
+    assert lines[0].startswith("First paragraph is written over several source lines")
+    assert "one item" in lines and "two items" in lines
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.html") if p.name != "empty.html"))
+def test_every_fixture_has_text(name: str) -> None:
+    out = process_html((FIXTURES / name).read_bytes(), name)
+    assert out.result.text.strip()
+
+
+def test_commentary_container_is_not_removed() -> None:
+    out = process_html((FIXTURES / "commentary.html").read_bytes(), "c.html")
+    assert out.dom_removed == ()
+    assert "public library" in out.result.text and "doors stayed shut" in out.result.text
+
+
+def test_no_article_text() -> None:
+    with pytest.raises(NoContent, match="no article text"):
+        process_html(EMPTY.read_bytes(), "empty.html")
+    with pytest.raises(InputError):
+        process_html(b"", "e.html")
+    assert not has_article_text("Home About")
+    assert has_article_text("Short but a sentence.")
+
+
+def test_select_ignore_reach_the_dom_pass() -> None:
+    out = process_html(ARTICLE.read_bytes(), "a.html", Options(ignore=frozenset({"caption"})))
+    assert out.dom_removed and all(d["category"] != "caption" for d in out.dom_removed)
+    only = process_html(ARTICLE.read_bytes(), "a.html", Options(select=frozenset({"DOM002"})))
+    assert {d["rule"] for d in only.dom_removed} == {"DOM002"}
+
+
+def test_process_routes_html() -> None:
+    out = process(ARTICLE.read_bytes(), "-", DEFAULT_OPTIONS)  # sniffed from content
+    assert out.fmt == "html"
+    assert process(ARTICLE.read_bytes(), "page.txt", DEFAULT_OPTIONS, fmt="html").fmt == "html"
+
+
+def test_merge_provenance() -> None:
+    ev = Evidence(0, "META001", "provenance_syndication", "Reuters", source="html")
+    merged = merge_provenance(Provenance(), [(ev, {"agencies": "Reuters"})])
+    assert merged.syndicated and not merged.ai_generated
+    assert merged.evidence == (ev,)
+    assert merged.details["agencies"] == ["Reuters"]
+    assert merge_provenance(Provenance(), []) == Provenance()
+
+
+def test_markup_provenance_in_result() -> None:
+    html = (b"<html><head><meta name='generator' content='x'><script type='application/ld+json'>"
+            b'{"@type":"NewsArticle","isBasedOn":"https://apnews.com/article/x","sourceOrganization":'
+            b'{"name":"Associated Press"}}</script></head><body><article>'
+            + ARTICLE.read_bytes().split(b"<article class=\"post\">", 1)[1])
+    out = process_html(html, "p.html")
+    d = out.to_dict()
+    assert "provenance" in d and "dom" in d  # evidence content is the metadata helper's to test
+
+
+# -- CLI -------------------------------------------------------------------------------------
+
+
+def test_cli_clean_file() -> None:
+    r = run("clean", str(ARTICLE))
+    assert r.exit_code == 0, r.output
+    assert "Fishermen welcome the plan" in r.stdout and "Jane Doe" not in r.stdout
+
+
+def test_cli_stdin_format_html() -> None:
+    r = run("clean", "--format", "html", "-", input=ARTICLE.read_bytes())
+    assert r.exit_code == 0
+    assert "rebuild the sea wall" in r.stdout and "<p>" not in r.stdout
+
+
+def test_cli_stdin_sniffed() -> None:
+    r = run("clean", input=ARTICLE.read_bytes())
+    assert r.exit_code == 0
+    assert "rebuild the sea wall" in r.stdout and "<html" not in r.stdout
+
+
+def test_cli_output_dir(tmp_path: Path) -> None:
+    r = run("clean", str(ARTICLE), "-o", str(tmp_path))
+    assert r.exit_code == 0
+    assert "rebuild the sea wall" in (tmp_path / "article.txt").read_text(encoding="utf-8")
+
+
+def test_cli_explain_json_has_dom() -> None:
+    r = run("explain", "--json", str(ARTICLE))
+    assert r.exit_code == 0
+    d = json.loads(r.stdout.splitlines()[0])
+    assert d["format"] == "html"
+    assert any(x["rule"] == "DOM001" and x["category"] == "caption" and x["selector"] for x in d["dom"])
+
+
+def test_cli_explain_text_shows_dom() -> None:
+    r = run("explain", "--no-color", str(ARTICLE))
+    assert r.exit_code == 0
+    assert "DOM002" in r.stdout and "byline" in r.stdout
+
+
+def test_cli_no_article_text_exit_3() -> None:
+    r = run("clean", str(EMPTY))
+    assert r.exit_code == 3
+    assert "warning" in r.stderr and "no article text found" in r.stderr
+    assert r.stdout == ""
+
+
+# -- COM101 (stripper/sections.py): comments that an extractor appended to the article -----------
+
+ARTICLE_TEXT = "\n".join(
+    f"Paragraph {i} of the story says something about the harbour wall and the storms this winter." for i in range(8))
+
+
+def test_comment_section_after_counted_header_is_stripped() -> None:
+    from stripper.pipeline import strip_text
+    text = ARTICLE_TEXT + "\n37 comments\nGreat post, thanks!\nI disagree with all of it.\n"
+    res = strip_text(text)
+    assert res.text == ARTICLE_TEXT + "\n"
+    assert "COM101" in {v.rule for v in res.stripped}  # a rule may claim the header first
+
+
+def test_bare_comments_header_needs_comment_markers() -> None:
+    from stripper.pipeline import strip_text
+    heading_only = ARTICLE_TEXT + "\nComments\nThe council will take comments from residents until May.\n"
+    assert "COM101" not in {v.rule for v in strip_text(heading_only).stripped}
+    section = ARTICLE_TEXT + "\nComments\nJane says:\nNice.\nMark says:\nAgreed.\n"
+    assert strip_text(section).text == ARTICLE_TEXT + "\n"
+
+
+def test_comment_header_without_article_above_is_kept() -> None:
+    from stripper.pipeline import strip_text
+    assert "COM101" not in {v.rule for v in strip_text("Intro line\n12 comments\nFirst!\n").stripped}
