@@ -1,7 +1,7 @@
 """The pure core: text in, Result out. No I/O; rule packs are compiled once per process."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import sections  # noqa: F401  (registers section heuristics)
@@ -12,17 +12,36 @@ from .provenance import build_provenance
 from .result import Result, Verdict
 from .rules import Rule, load_rules
 
+PREFIX = 2
+_CACHE_LIMIT = 100_000
+
+
 @dataclass(frozen=True)
 class RulePlan:
-    """Enabled rules in evaluation order, and the subset a mid-document line can meet."""
+    """Enabled rules in evaluation order, narrowed per line before any pattern runs.
+
+    A mid-document line only meets rules without position limits; and a line only meets
+    rules that can start the way it starts (2-character prefix, answered once per prefix by
+    partial matching and cached). On article text this skips most pattern calls.
+    """
 
     rules: tuple[Rule, ...]
     anywhere: tuple[Rule, ...]
     head: int  # a line among the first `head` lines may meet a positional rule
     tail: int  # likewise among the last `tail`
+    _by_prefix: dict[tuple[str, bool], tuple[Rule, ...]] = field(default_factory=dict, compare=False)
 
-    def for_position(self, k: int, total: int) -> tuple[Rule, ...]:
-        return self.rules if k < self.head or total - k <= self.tail else self.anywhere
+    def candidates(self, text: str, k: int, total: int) -> tuple[Rule, ...]:
+        edge = k < self.head or total - k <= self.tail
+        key = (text[:PREFIX], edge)
+        hit = self._by_prefix.get(key)
+        if hit is None:
+            pool = self.rules if edge else self.anywhere
+            hit = tuple(r for r in pool if r.may_start(key[0]))
+            if len(self._by_prefix) >= _CACHE_LIMIT:
+                self._by_prefix.clear()
+            self._by_prefix[key] = hit
+        return hit
 
 
 @lru_cache(maxsize=64)
@@ -42,7 +61,7 @@ def _rule_round(view: View, plan: RulePlan) -> None:
     total = len(view)
     for k in range(total):
         text = view.text(k)
-        for rule in plan.for_position(k, total):
+        for rule in plan.candidates(text, k, total):
             if not rule.in_position(k, total):
                 continue
             m = rule.search(text)

@@ -64,6 +64,16 @@ class Rule:
                 return m
         return None
 
+    def may_start(self, prefix: str) -> bool:
+        """Could a line beginning with `prefix` match? Exact, via the engine's partial matching.
+
+        Unanchored patterns can match anywhere, so they always say yes.
+        """
+        for pat, find in zip(self.patterns, self.finders):
+            if find != pat.match or pat.match(prefix, partial=True) is not None:
+                return True
+        return False
+
     def in_position(self, index: int, total: int) -> bool:
         """index is the 0-based position among non-blank lines; either limit suffices."""
         if self.first is None and self.last is None:
