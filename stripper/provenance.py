@@ -90,6 +90,22 @@ def merge_details(details: dict[str, Any], groups: Mapping[str, str], text: str,
                 details["agencies"].append(name)
 
 
+def merge_provenance(prov: Provenance, extra: Iterable[tuple[Evidence, Mapping[str, str]]]) -> Provenance:
+    """More evidence (tags from the page's markup) joins a document's provenance; flags OR."""
+    extra = list(extra)
+    if not extra:
+        return prov
+    details: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in prov.details.items()}
+    ai, synd = prov.ai_generated, prov.syndicated
+    evidence = list(prov.evidence)
+    for ev, groups in extra:
+        ai = ai or ev.category == "provenance_ai"
+        synd = synd or ev.category == "provenance_syndication"
+        evidence.append(ev)
+        merge_details(details, groups, ev.text, ev.category == "provenance_syndication")
+    return Provenance(ai, synd, tuple(evidence), details)
+
+
 def build_provenance(lines: list[Line], decided: Mapping[int, Decision],
                      extra: Iterable[tuple[Evidence, Mapping[str, str]]] = ()) -> Provenance:
     """Flags from every decision that carries one; evidence in document order."""
@@ -105,9 +121,4 @@ def build_provenance(lines: list[Line], decided: Mapping[int, Decision],
         synd = synd or "syndicated" in d.flags
         evidence.append(Evidence(ln.number, d.code, d.category, ln.text.strip()))
         merge_details(details, d.groups, ln.text, "syndicated" in d.flags)
-    for ev, groups in extra:
-        ai = ai or ev.category == "provenance_ai"
-        synd = synd or ev.category == "provenance_syndication"
-        evidence.append(ev)
-        merge_details(details, groups, ev.text, ev.category == "provenance_syndication")
-    return Provenance(ai, synd, tuple(evidence), details)
+    return merge_provenance(Provenance(ai, synd, tuple(evidence), details), extra)

@@ -30,13 +30,15 @@ import html as _html
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
-from urllib.parse import urljoin, urlsplit
+from typing import Any, Iterable
+from urllib.parse import urljoin
 
 import regex
 
 from ..provenance import AGENCIES
 from ..result import Evidence
+from .jsonld import BROKEN_KEYS, parse_jsonld, source_names, type_of, value_names, value_urls, walk
+from .sites import host_of, looks_like_url, site_of
 
 SYND = "provenance_syndication"
 AI = "provenance_ai"
@@ -98,53 +100,6 @@ def credited_agencies(name: str) -> list[str]:
     return found
 
 
-# -- sites and domains ----------------------------------------------------------------------
-
-_SECOND_LEVEL = frozenset(
-    "co com net org gov edu ac or ne go gob nic mil gv nom ltd plc sch web info".split()
-)
-_IP_RE = re.compile(r"^[\d.]+$|^\[?[0-9a-f:]+\]?$", re.I)
-
-
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    url = url.strip()
-    if url.startswith("//"):
-        url = "http:" + url
-    try:
-        parts = urlsplit(url)
-        hostname = parts.hostname
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not hostname:
-        return None
-    return hostname.lower().rstrip(".") or None
-
-
-def registered_domain(host: str | None) -> str | None:
-    """news.example.co.uk -> example.co.uk; www.example.com -> example.com (a heuristic PSL)."""
-    if not host:
-        return None
-    host = host.lower().rstrip(".")
-    if _IP_RE.match(host):
-        return host
-    labels = [p for p in host.split(".") if p]
-    if len(labels) <= 2:
-        return ".".join(labels) or None
-    if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
-def site_of(url: str | None) -> str | None:
-    return registered_domain(host_of(url))
-
-
-def _looks_like_url(value: str) -> bool:
-    return bool(re.match(r"^(?:https?:)?//[^\s/]+\.[^\s/]+", value.strip(), re.I))
-
-
 def _norm(name: str) -> str:
     name = _html.unescape(name).lower().strip()
     name = re.sub(r"^the\s+", "", name)
@@ -163,7 +118,7 @@ class _Own:
         value = value.strip()
         if not value:
             return True
-        if _looks_like_url(value):
+        if looks_like_url(value):
             other = site_of(value if "//" in value[:8] else "http:" + value)
             return other is not None and other == self.site
         n = _norm(value)
@@ -218,131 +173,6 @@ def _ld_text(key: str, value: Any) -> str:
     except (TypeError, ValueError):
         dumped = str(value)
     return _shorten(f'<script type="application/ld+json"> "{key}": {dumped}')
-
-
-# -- JSON-LD ------------------------------------------------------------------------------------
-
-_MEDIA_TYPES = frozenset("imageobject videoobject audioobject mediaobject photograph imagegallery".split())
-# Keys through which a nested object still describes the page itself; any other key (image,
-# author, isBasedOn, citation, itemListElement...) leads to some other thing.
-_CONTAINER_KEYS = frozenset("@graph mainentity mainentityofpage".split())
-
-
-def _parse_jsonld(raw: str) -> list[Any] | None:
-    """Tolerant JSON-LD parsing: comments/CDATA wrappers, trailing commas, several objects."""
-    text = raw.strip()
-    text = re.sub(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)", "", text)
-    text = re.sub(r"(?:-->|\]\]>|//\s*\]\]>)\s*$", "", text).strip()
-    if not text:
-        return None
-    attempts = [text, re.sub(r",\s*([}\]])", r"\1", text)]
-    for cand in attempts:
-        try:
-            return [json.loads(cand, strict=False)]
-        except (ValueError, RecursionError):
-            pass
-        out: list[Any] = []
-        dec = json.JSONDecoder(strict=False)
-        pos = 0
-        try:
-            while pos < len(cand):
-                while pos < len(cand) and cand[pos] in " \t\r\n;,":
-                    pos += 1
-                if pos >= len(cand):
-                    break
-                obj, pos = dec.raw_decode(cand, pos)
-                out.append(obj)
-        except (ValueError, RecursionError):
-            pass
-        if out:
-            return out
-    return None
-
-
-_BROKEN_KEYS = re.compile(
-    r'"(isBasedOn|isBasedOnUrl|digitalSourceType|creditText)"\s*:\s*"((?:[^"\\]|\\.){1,500})"'
-)
-
-
-def _type_of(obj: dict) -> set[str]:
-    t = obj.get("@type")
-    ts = t if isinstance(t, list) else [t]
-    return {str(x).lower().rsplit("/", 1)[-1] for x in ts if isinstance(x, str)}
-
-
-def _walk(obj: Any, top: bool = True, depth: int = 0) -> Iterator[tuple[dict, bool]]:
-    """Every dict in a JSON-LD value, with whether it describes the page itself: reached from
-    the top only through @graph/mainEntity and not an image, video or other media object."""
-    if depth > 40:
-        return
-    if isinstance(obj, list):
-        for item in obj:
-            yield from _walk(item, top, depth + 1)
-    elif isinstance(obj, dict):
-        top = top and not (_type_of(obj) & _MEDIA_TYPES)
-        yield obj, top
-        for k, v in obj.items():
-            if isinstance(v, (dict, list)):
-                yield from _walk(v, top and k.lower() in _CONTAINER_KEYS, depth + 1)
-
-
-def _names(value: Any, ids: dict[str, dict], depth: int = 0) -> list[str]:
-    """Names in a JSON-LD person/organisation value (string, object, @id reference, list)."""
-    if depth > 5 or value is None:
-        return []
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        out: list[str] = []
-        for v in value:
-            for n in _names(v, ids, depth + 1):
-                if n not in out:
-                    out.append(n)
-        return out
-    if isinstance(value, dict):
-        if "@id" in value and len(value) <= 2 and isinstance(value.get("@id"), str) and value["@id"] in ids:
-            target = ids[value["@id"]]
-            if target is not value:
-                return _names(target, ids, depth + 1)
-        for key in ("name", "legalName", "alternateName", "@value"):
-            v = value.get(key)
-            if isinstance(v, str) and v.strip():
-                return [v.strip()]
-            if isinstance(v, list):
-                return _names(v, ids, depth + 1)
-    return []
-
-
-def _source_names(value: Any, ids: dict[str, dict]) -> list[str]:
-    """Who made the work an isBasedOn value points at: its publisher/author, or an organisation."""
-    out: list[str] = []
-    for v in value if isinstance(value, list) else [value]:
-        if not isinstance(v, dict):
-            continue
-        if isinstance(v.get("@id"), str) and len(v) <= 2 and v["@id"] in ids:
-            v = ids[v["@id"]]
-        names: list[str] = []
-        for key in ("publisher", "sourceOrganization", "provider", "author", "creator"):
-            names = _names(v.get(key), ids)
-            if names:
-                break
-        if not names and _type_of(v) & {"organization", "newsmediaorganization", "person"}:
-            names = _names(v, ids)
-        out.extend(n for n in names if n not in out)
-    return out
-
-
-def _urls(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value.strip()] if _looks_like_url(value) else []
-    if isinstance(value, list):
-        return [u for v in value for u in _urls(v)]
-    if isinstance(value, dict):
-        for key in ("url", "@id", "sameAs", "mainEntityOfPage"):
-            v = value.get(key)
-            if isinstance(v, str) and _looks_like_url(v):
-                return [v.strip()]
-    return []
 
 
 # -- IPTC digital source type ----------------------------------------------------------------
@@ -413,7 +243,7 @@ class _Found:
 
 def _value_groups(value: str) -> dict[str, str]:
     value = _html.unescape(value).strip()
-    if _looks_like_url(value):
+    if looks_like_url(value):
         return {"original_url": value}
     return {"original_source": value, "agencies": ", ".join(agency_names(value))}
 
@@ -454,9 +284,9 @@ def markup_provenance(tree, page_url: str | None = None) -> list[tuple[Evidence,
             base_href = attrs["href"].strip()
         elif tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
             text = node.text(deep=True) or ""
-            parsed = _parse_jsonld(text)
+            parsed = parse_jsonld(text)
             blocks.append((node, parsed, text))
-            for obj, _top in _walk(parsed or []):
+            for obj, _top in walk(parsed or []):
                 if isinstance(obj.get("@id"), str) and len(obj) > 2:
                     ids.setdefault(obj["@id"], obj)
     page_site = site_of(page_url) or site_of(og_url) or site_of(base_href)
@@ -464,14 +294,14 @@ def markup_provenance(tree, page_url: str | None = None) -> list[tuple[Evidence,
     resolve_base = page_url if host_of(page_url) else (og_url if host_of(og_url) else (
         base_href if host_of(base_href) else None))
     for _node, parsed, _raw in blocks:
-        for obj, top in _walk(parsed or []):
+        for obj, top in walk(parsed or []):
             if not top:
                 continue
-            types = _type_of(obj)
+            types = type_of(obj)
             if "website" in types:
-                own.site_names.extend(_names(obj.get("name"), ids))
+                own.site_names.extend(value_names(obj.get("name"), ids))
             if "publisher" in obj:
-                for n in _names(obj["publisher"], ids):
+                for n in value_names(obj["publisher"], ids):
                     if n not in own.publishers:
                         own.publishers.append(n)
 
@@ -501,7 +331,7 @@ def _meta(node, attrs: dict, own: _Own, found: _Found) -> None:
     content = _html.unescape(attrs.get("content") or "").strip()
     compact = re.sub(r"[\s_.:-]+", "", key)
     if key == "syndication-source" and content:
-        if not (_looks_like_url(content) and own.is_self(content)):
+        if not (looks_like_url(content) and own.is_self(content)):
             found.add("HTM001", SYND, _start_tag(node), _value_groups(content))
     elif key == "original-source" and content:
         if not own.is_self(content):
@@ -541,7 +371,7 @@ _SYND_PROPS = {
 def _jsonld(parsed: list[Any] | None, raw: str, own: _Own, ids: dict[str, dict], found: _Found) -> None:
     if parsed is None:
         # Broken beyond repair: still read the plain "key": "value" pairs we care about.
-        for m in _BROKEN_KEYS.finditer(raw):
+        for m in BROKEN_KEYS.finditer(raw):
             key, value = m.group(1), m.group(2)
             try:
                 value = json.loads(f'"{value}"')
@@ -549,8 +379,8 @@ def _jsonld(parsed: list[Any] | None, raw: str, own: _Own, ids: dict[str, dict],
                 pass
             _ld_pair(key, value, True, own, ids, found)
         return
-    for obj, top in _walk(parsed):
-        authors = [_norm(n) for n in _names(obj.get("author"), ids)] if top else []
+    for obj, top in walk(parsed):
+        authors = [_norm(n) for n in value_names(obj.get("author"), ids)] if top else []
         for key, value in obj.items():
             _ld_pair(key, value, top, own, ids, found, authors)
 
@@ -568,8 +398,8 @@ def _ld_pair(key: str, value: Any, top: bool, own: _Own, ids: dict[str, dict], f
     if not top:
         return  # photo credits, logo owners, cited works: not the article's own provenance
     if key in ("isBasedOn", "isBasedOnUrl"):
-        urls = _urls(value)
-        names = _source_names(value, ids)
+        urls = value_urls(value)
+        names = source_names(value, ids)
         if isinstance(value, str) and not urls and value.strip():
             names = [value.strip()]
         if urls and all(own.site and site_of(u if "//" in u[:8] else "http:" + u) == own.site for u in urls):
@@ -581,7 +411,7 @@ def _ld_pair(key: str, value: Any, top: bool, own: _Own, ids: dict[str, dict], f
             groups["agencies"] = ", ".join(a for n in names for a in agency_names(n))
         found.add("HTM006", SYND, _ld_text(key, value), groups)
     elif key in _SYND_PROPS:
-        names = _names(value, ids)
+        names = value_names(value, ids)
         if key == "creditText" and isinstance(value, str):
             names = [value.strip()]
         # the page's own organisation, or the article's author holding the copyright, is no source
@@ -594,14 +424,14 @@ def _ld_pair(key: str, value: Any, top: bool, own: _Own, ids: dict[str, dict], f
         found.add(_SYND_PROPS[key], SYND, _ld_text(key, value),
                   {"original_source": others[0], "agencies": ", ".join(dict.fromkeys(agencies))})
     elif key == "author":
-        names = _names(value, ids)
+        names = value_names(value, ids)
         agencies = [a for n in names if not own.is_self(n) for a in credited_agencies(n)]
         if agencies:
             found.add("HTM011", SYND, _ld_text(key, value), {"agencies": ", ".join(dict.fromkeys(agencies))})
     elif key == "publisher":
         if not own.known(with_publishers=False):
             return
-        names = _names(value, ids)
+        names = value_names(value, ids)
         agencies = [a for n in names if not own.is_site(n) for a in credited_agencies(n)]
         if agencies:
             found.add("HTM012", SYND, _ld_text(key, value), {"agencies": ", ".join(dict.fromkeys(agencies))})

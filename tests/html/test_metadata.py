@@ -7,10 +7,10 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from stripper.html.decode import decode_html
+from stripper.html.sites import registered_domain
 from stripper.html.metadata import (
     credited_agencies,
     markup_provenance,
-    registered_domain,
 )
 from stripper.provenance import build_provenance
 
