@@ -48,3 +48,11 @@ def test_lookalike_is_article_text(line: str, where: str) -> None:
     res = strip_text(doc)
     assert not res.provenance.ai_generated and not res.provenance.syndicated
     assert res.text == doc
+
+
+@pytest.mark.parametrize("line", _lines("datelines.txt"))
+def test_wire_dateline_flags_but_stays(line: str) -> None:
+    doc = _doc(line, "top")
+    res = strip_text(doc)
+    assert res.provenance.syndicated and res.provenance.details.get("agencies")
+    assert res.text == doc
