@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .corpus import is_jsonl
-from .documents import FORMATS, HTML_SUFFIXES, TEXT_SUFFIXES, CorpusOutcome, Outcome, process
+from .documents import FORMATS, HTML_SUFFIXES, CorpusOutcome, Outcome, process
 from .options import Options
 from .report import (check_github, check_json, check_text, explain_text, findings, statistics,
                      unified_diff)
@@ -23,7 +23,7 @@ from .rules import RulePackError, load_rules
 from .textio import InputError, NoContent, atomic_write, read_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_NO_CONTENT = 0, 1, 2, 3
-WALK_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+WALK_SUFFIXES = frozenset({".txt", ".text"}) | HTML_SUFFIXES  # not .md: READMEs are not corpus text
 
 
 def _split_codes(values: tuple[str, ...]) -> frozenset[str]:

@@ -78,16 +78,17 @@ def test_clean_several_files_need_output(tmp_path: Path) -> None:
 def test_clean_output_dir_mirrors_tree(tmp_path: Path) -> None:
     src = tmp_path / "in"
     write(src / "a.txt", DIRTY)
-    write(src / "sub" / "deep" / "b.md", CLEAN)
+    write(src / "sub" / "deep" / "b.text", CLEAN)
+    write(src / "README.md", DIRTY)  # markdown is documentation, not corpus text: not walked
     write(src / "notes.json", "{}")
     write(src / ".hidden" / "c.txt", DIRTY)
     out = tmp_path / "out"
     res = run("clean", str(src), "-o", str(out))
     assert res.exit_code == 0, res.output
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    assert files == ["a.txt", os.path.join("sub", "deep", "b.md")]
+    assert files == ["a.txt", os.path.join("sub", "deep", "b.text")]
     assert (out / "a.txt").read_text() == DIRTY_OUT
-    assert (out / "sub" / "deep" / "b.md").read_text() == CLEAN
+    assert (out / "sub" / "deep" / "b.text").read_text() == CLEAN
     assert (src / "a.txt").read_text() == DIRTY
 
 
@@ -300,7 +301,7 @@ def test_fix_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
 
 def test_fix_walks_a_folder(tmp_path: Path) -> None:
     a = write(tmp_path / "d" / "a.txt", DIRTY)
-    b = write(tmp_path / "d" / "sub" / "b.md", DIRTY)
+    b = write(tmp_path / "d" / "sub" / "b.text", DIRTY)
     assert run("fix", str(tmp_path / "d")).exit_code == 1
     assert a.read_text() == b.read_text() == DIRTY_OUT
 
