@@ -195,12 +195,24 @@ def _short_non_sentence(s: str, max_words: int = 20) -> bool:
     return 0 < len(words(s)) <= max_words and len(s) <= 160 and not looks_like_sentence(s)
 
 
+def _credit_below(view: View, k: int) -> bool:
+    d = view.decision(k + 1) if k + 1 < len(view) else None
+    return d is not None and d.category == "caption" and d.from_rule
+
+
 @heuristic("CAP101", "caption", "short non-sentence line right above a photo credit")
 def caption_above_credit(view: View) -> Iterator[int]:
-    for k in range(len(view) - 1):
-        d = view.decision(k + 1)
-        if (view.free(k) and d is not None and d.category == "caption"
-                and d.from_rule and _short_non_sentence(view.text(k))):
+    """In a document with section headings, a heading can sit right above an image credit:
+    there the line also needs caption context above it (a gallery label, another caption)."""
+    candidates = [k for k in range(len(view) - 1)
+                  if view.free(k) and _credit_below(view, k) and _short_non_sentence(view.text(k))]
+    if not candidates:
+        return
+    headings = sum(1 for k in range(2, len(view)) if view.free(k) and not _credit_below(view, k)
+                   and _short_non_sentence(view.text(k), 12))
+    for k in candidates:
+        above = view.decision(k - 1) if k > 0 else None
+        if headings < 2 or (above is not None and above.category == "caption"):
             yield k
 
 

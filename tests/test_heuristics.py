@@ -244,3 +244,25 @@ def test_code_like() -> None:
     assert code_like("    indented")
     assert code_like("if (x) { y; }")
     assert not code_like("Plain words here.")
+
+
+def test_cap101_keeps_a_section_heading_above_a_credit() -> None:
+    doc = ("Title of the story goes here today\n"
+           "A soldier crossed the border on Sunday, officials said in a statement.\n"
+           "Rare Border Crossing\nPhoto: Reuters\n"
+           "It marks the first known case in years, the military said.\n"
+           "Past Defections\nSuch crossings are rare because of the defences, experts said.\n"
+           "Regional Reaction\nSeoul has not released the soldier's identity, officials said.\n")
+    res = strip_text(doc)
+    assert [(v.line, v.rule) for v in res.stripped] == [(4, "CAP001")]
+
+
+def test_cap101_strips_a_caption_below_other_captions_even_with_headings() -> None:
+    doc = ("Title of the story goes here today\n"
+           "A soldier crossed the border on Sunday, officials said in a statement.\n"
+           "Rare Border Crossing\n1 View gallery\nThe Korean Peninsula DMZ\nPhoto: Reuters\n"
+           "It marks the first known case in years, the military said.\n"
+           "Past Defections\nSuch crossings are rare because of the defences, experts said.\n"
+           "Regional Reaction\nSeoul has not released the soldier's identity, officials said.\n")
+    res = strip_text(doc)
+    assert [(v.line, v.rule) for v in res.stripped] == [(4, "CAP003"), (5, "CAP101"), (6, "CAP001")]
