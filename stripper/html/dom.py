@@ -16,6 +16,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lines import words
+
 EXCERPT = 120
 _WS = re.compile(r"\s+")
 NEVER_REMOVE = frozenset({"html", "head", "body", "main", "title", "meta", "link"})
@@ -35,6 +37,12 @@ class DomRule:
     max_share: float = 0.25
     max_paragraphs: int = 3
     max_chars: int = 100_000
+    # A widget (gallery, carousel, player) can hold more text than the story (50 slides of
+    # captions): size says nothing, so it is kept only when too little article would remain.
+    widget: bool = False
+    # Below this a gallery is the story's own two or three photos, whose captions readers
+    # (and gold extracts) keep; a long one is a slide show of other stories.
+    min_chars: int = 0
 
 
 DOM_RULES: tuple[DomRule, ...] = (
@@ -64,7 +72,36 @@ DOM_RULES: tuple[DomRule, ...] = (
     DomRule("DOM007", "promo", (
         "[class*=ad-label i]", "[class*=advert i]", "[class*=sponsor i]",
     ), max_share=0.1, max_paragraphs=1),
+    DomRule("DOM008", "caption", (
+        "[class*=gallery i]", "[class*=slideshow i]", "[class*=carousel i]", "[class*=slider i]",
+        "[class*=swiper i]", "[class*=lightbox i]",
+    ), widget=True, min_chars=1000),
+    DomRule("DOM009", "residue", (
+        "[class*=vjs-control i]", "[class*=vjs-menu i]", "[class*=vjs-modal i]",
+        "[class*=vjs-text-track i]", "[class*=control-bar i]", "[class*=controlbar i]",
+        "[class*=player-controls i]", "[class*=yvp-bottom i]", "[class*=yvp-settings i]",
+        "[class*=jw-controls i]", "[class*=ytp-chrome i]",
+    ), widget=True),
+    DomRule("DOM010", "promo", (
+        "[class*=most-popular i]", "[class*=mostpopular i]", "[class*=most-read i]",
+        "[class*=trending i]", "[class*=more-from i]", "[class*=teaser i]", "[class*=outbrain i]",
+        "[class*=taboola i]", "[class*=also-read i]", "[class*=you-may-like i]",
+    ), widget=True),
+    # Lists of teaser cards (other stories: picture, headline link, a line of summary) have no
+    # telling class name; their shape gives them away (is_teaser_list), so no selectors.
+    DomRule("DOM011", "promo", (), widget=True),
 )
+# What must stay outside a removed widget: the story, not just its headline.
+MIN_REMAINING = 500
+# Captions holding more text than this share of the page's paragraphs are the story itself.
+CAPTION_STORY_SHARE = 0.5
+TEASER_RULE = DOM_RULES[-1]
+TEASER_MIN_ITEMS = 3
+TEASER_MAX_ITEM_CHARS = 400
+TEASER_SHARE = 0.7
+# A page whose largest run of paragraphs is shorter than this is an index or front page:
+# its teasers are what the page says, so they stay.
+MIN_STORY_BLOCK = 300
 
 
 def _clean(text: str) -> str:
@@ -99,7 +136,9 @@ class _Page:
         body_len = len(_clean(body.text(deep=True))) if body is not None and total < 500 else 0
         # Pages built from <div>s and <br>s have little <p> text: measure against the body then.
         self.total = max(total, body_len // 2, 200)
+        self.p_total = total
         self.protected: set[int] = set()
+        self.main_block = max(by_parent.values(), default=0)
         if by_parent:
             main_id = max(by_parent, key=by_parent.__getitem__)
             cur: LexborNode | None = parents[main_id]
@@ -107,16 +146,65 @@ class _Page:
                 self.protected.add(cur.mem_id)
                 cur = cur.parent
 
+    def captions_are_story(self, tree: LexborHTMLParser, rule: DomRule) -> bool:
+        """On a photo-story page the captions carry the text (a gallery with a paragraph of
+        story under each picture): when they add up to more than the paragraphs outside
+        them, they are the article, not leftovers."""
+        seen: set[int] = set()
+        total = 0
+        for selector in rule.selectors:
+            for node in tree.body.css(selector) if tree.body is not None else []:
+                if node.mem_id not in seen:
+                    seen.add(node.mem_id)
+                    total += len(_clean(node.text(deep=True, separator=" ")))
+        return total > CAPTION_STORY_SHARE * self.p_total and total >= 150
+
     def removable(self, node: LexborNode, rule: DomRule, text: str) -> bool:
         if node.mem_id in self.protected or node.tag in NEVER_REMOVE:
             return False
         if rule.category != "comment_notice" and node.tag in _CONTAINERS and len(text) > 300:
             return False
+        if len(text) < rule.min_chars:
+            return False
+        if rule.widget:
+            inside = sum(len(p.text(deep=True, strip=True)) for p in node.css("p"))
+            return self.p_total - inside >= MIN_REMAINING
         if len(text) > rule.max_chars or len(text) > rule.max_share * self.total:
             return False
         if rule.max_paragraphs < 10_000 and len(node.css("p")) > rule.max_paragraphs:
             return False
         return True
+
+
+def _in_link(node: LexborNode, stop: LexborNode) -> bool:
+    cur = node.parent
+    while cur is not None and cur.mem_id != stop.mem_id:
+        if cur.tag == "a":
+            return True
+        cur = cur.parent
+    return False
+
+
+def _teaser_card(item: LexborNode) -> bool:
+    """A list item that is a card for another page: a headline link, a picture or a heading,
+    little text. The link must carry the headline: a feature list whose items end in
+    "Learn more" describes this page's subject, not other stories."""
+    if not any(len(words(_clean(a.text(deep=True, separator=" ")))) >= 3 for a in item.css("a[href]")):
+        return False
+    heading = item.css_first("h2, h3, h4, h5, h6")
+    if heading is not None and heading.css_first("a[href]") is None and not _in_link(heading, item):
+        return False  # a heading that links nowhere titles a section of this page
+    if item.css_first("img, picture, h2, h3, h4, h5, h6") is None:
+        return False
+    return len(_clean(item.text(deep=True, separator=" "))) <= TEASER_MAX_ITEM_CHARS
+
+
+def is_teaser_list(node: LexborNode) -> bool:
+    """Three or more list items, nearly all of them teaser cards."""
+    items = [c for c in node.iter() if c.tag == "li"]
+    if len(items) < TEASER_MIN_ITEMS:
+        return False
+    return sum(1 for c in items if _teaser_card(c)) >= TEASER_SHARE * len(items)
 
 
 def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> list[dict[str, Any]]:
@@ -133,6 +221,8 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
     for rule in DOM_RULES:
         if enabled is not None and rule.code not in enabled:
             continue
+        if rule.category == "caption" and not rule.widget and page.captions_are_story(tree, rule):
+            continue
         for selector in rule.selectors:
             for node in tree.body.css(selector):
                 if not _attached(node, root_id):
@@ -143,4 +233,14 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
                 node.remove()
                 removed.append({"rule": rule.code, "category": rule.category, "selector": selector,
                                 "text": text[:EXCERPT]})
+    if (enabled is None or TEASER_RULE.code in enabled) and page.main_block >= MIN_STORY_BLOCK:
+        for node in tree.body.css("ul, ol"):
+            if not _attached(node, root_id) or not is_teaser_list(node):
+                continue
+            text = _clean(node.text(deep=True, separator=" "))
+            if not text or not page.removable(node, TEASER_RULE, text):
+                continue
+            node.remove()
+            removed.append({"rule": TEASER_RULE.code, "category": TEASER_RULE.category,
+                            "selector": "ul/ol of teaser cards", "text": text[:EXCERPT]})
     return removed

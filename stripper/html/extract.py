@@ -70,12 +70,19 @@ def block_lines(el: etree._Element) -> Iterator[str]:
 
 
 def body_lines(body: etree._Element | None) -> list[str]:
+    """All of the body's text: trafilatura leaves loose text directly in <body> (a paragraph
+    after a heading whose <p> it dropped, text between blocks), in body.text and in the tails
+    of its children, and its own txt output keeps it, so we must too."""
     if body is None:
         return []
     lines: list[str] = []
+    if body.text and body.text.strip():
+        lines.append(_WS.sub(" ", body.text).strip())
     for child in body:
         if isinstance(child.tag, str):
             lines.extend(block_lines(child))
+        if child.tail and child.tail.strip():
+            lines.append(_WS.sub(" ", child.tail).strip())
     return lines
 
 

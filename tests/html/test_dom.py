@@ -88,3 +88,86 @@ def test_fixture_article_families() -> None:
     assert cats == {"caption", "byline", "comment_notice", "social", "promo"}
     text = tree.body.text()
     assert "rebuild the sea wall" in text and "storm surge" in text and "Fishermen welcome" in text
+
+
+# --- widgets: galleries, player chrome, popular lists, teaser cards -----------------------
+
+SLIDE = ("<div class='slide'><img src=s.jpg><p>{n}/20 Shares in the harbour company fell sharply "
+         "on Monday after the regulator questioned the cost of the new container terminal.</p></div>")
+
+
+def test_long_gallery_of_other_stories_removed() -> None:
+    slides = "".join(SLIDE.format(n=n) for n in range(1, 21))
+    tree = page(f"<div class='inline-gallery'>{slides}</div>", paragraphs=6)
+    removed = dom_pass(tree)
+    assert [r["rule"] for r in removed] == ["DOM008"]
+    assert "harbour company" not in tree.body.text()
+    assert tree.body.text().count("council voted") == 6
+
+
+def test_short_gallery_of_the_storys_own_photos_kept() -> None:
+    tree = page("<div class='slideshow'><img src=a.jpg><p>The sea wall in 1900.</p></div>", paragraphs=6)
+    dom_pass(tree)
+    assert "sea wall in 1900" in tree.body.text()
+
+
+def test_gallery_kept_when_it_is_the_story() -> None:
+    slides = "".join(SLIDE.format(n=n) for n in range(1, 21))
+    tree = LexborHTMLParser(f"<html><body><h1>Harbour in pictures</h1><div class='gallery'>{slides}</div></body></html>")
+    assert dom_pass(tree) == []
+    assert tree.body.text().count("harbour company") == 20
+
+
+def test_video_player_chrome_removed() -> None:
+    chrome = ("<div class='vjs-control-bar'><button>Play</button><div class='vjs-menu'>"
+              "<li>Chapters</li><li>descriptions off, selected</li></div></div>")
+    tree = page(f"<div class='video'>{chrome}</div>", paragraphs=6)
+    removed = dom_pass(tree)
+    assert removed and removed[0]["rule"] == "DOM009" and "Chapters" not in tree.body.text()
+
+
+def test_most_popular_box_removed_but_not_a_trending_topic_article() -> None:
+    tree = page("<div class='most-popular'><a href=/a>Mayor resigns over budget row</a></div>", paragraphs=6)
+    assert [r["rule"] for r in dom_pass(tree)] == ["DOM010"]
+    html = f"<html><body><div class='trending-story'>{PARA * 6}</div></body></html>"
+    tree = LexborHTMLParser(html)
+    assert dom_pass(tree) == [] and tree.body.text().count("council voted") == 6
+
+
+CARD = ("<li><a href='/s{n}'><img src=t{n}.jpg></a><h3><a href='/s{n}'>Ferry strike called off after "
+        "late talks {n}</a></h3><p>Unions and operators agreed a deal.</p></li>")
+
+
+def test_list_of_teaser_cards_removed() -> None:
+    cards = "".join(CARD.format(n=n) for n in range(5))
+    tree = page(f"<ul class='stream'>{cards}</ul>", paragraphs=6)
+    removed = dom_pass(tree)
+    assert [r["rule"] for r in removed] == ["DOM011"]
+    assert "Ferry strike" not in tree.body.text() and tree.body.text().count("council voted") == 6
+
+
+def test_feature_list_with_unlinked_headings_kept() -> None:
+    items = "".join(f"<li><img src=f{n}.jpg><h2>Inspector {n}</h2><p>Examine the page layout.</p>"
+                    f"<a href='/docs/{n}'>Learn more about Inspector {n}</a></li>" for n in range(5))
+    tree = page(f"<ul class='features'>{items}</ul>", paragraphs=6)
+    assert dom_pass(tree) == []
+
+
+def test_teasers_kept_on_a_front_page_without_a_story() -> None:
+    cards = "".join(CARD.format(n=n) for n in range(8))
+    tree = LexborHTMLParser(f"<html><body><p>Today's news.</p><ul>{cards}</ul><ul>{cards}</ul></body></html>")
+    assert dom_pass(tree) == []
+
+
+def test_bullet_list_of_links_in_article_kept() -> None:
+    items = "".join(f"<li><a href='/r{n}'>Report number {n} on the sea wall</a></li>" for n in range(5))
+    tree = page(f"<ul>{items}</ul>", paragraphs=6)
+    assert dom_pass(tree) == []
+
+
+def test_captions_that_carry_the_story_are_kept() -> None:
+    cap = ("<div class='caption'>The swimsuit of the summer is the monokini, worn on every beach from "
+           "Miami to Cannes by stars who want to show a little more than a one-piece allows.</div>")
+    tree = LexborHTMLParser(f"<html><body><h1>Summer swimsuits</h1><img src=a.jpg>{cap}</body></html>")
+    assert dom_pass(tree) == []
+    assert "monokini" in tree.body.text()

@@ -175,3 +175,14 @@ def test_bare_comments_header_needs_comment_markers() -> None:
 def test_comment_header_without_article_above_is_kept() -> None:
     from stripper.pipeline import strip_text
     assert "COM101" not in {v.rule for v in strip_text("Intro line\n12 comments\nFirst!\n").stripped}
+
+
+def test_loose_text_in_trafilatura_body_is_kept() -> None:
+    """trafilatura leaves a paragraph as bare text after a heading; it must not be dropped."""
+    from lxml import etree
+
+    from stripper.html.extract import body_lines
+    body = etree.fromstring("<body>Intro line.<head>Title</head>Loose paragraph after the heading."
+                            "<p>Second paragraph.</p>Tail text.</body>")
+    assert body_lines(body) == ["Intro line.", "Title", "Loose paragraph after the heading.",
+                                "Second paragraph.", "Tail text."]
