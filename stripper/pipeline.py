@@ -61,10 +61,11 @@ def _rule_round(view: View, plan: RulePlan) -> None:
     total = len(view)
     for k in range(total):
         text = view.text(k)
+        folded = text.casefold()
         for rule in plan.candidates(text, k, total):
             if not rule.in_position(k, total):
                 continue
-            m = rule.search(text)
+            m = rule.search(text, folded)
             if m is not None:
                 groups = {g: v for g, v in m.groupdict().items() if v}
                 view.decided[view.items[k]] = Decision(

@@ -18,7 +18,7 @@ _ANCHORED = regex.compile(r"^(?:\(\?[aiLmsux]+\))?\^")
 _CODE = regex.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 _KNOWN_KEYS = {
     "code", "category", "action", "message", "pattern", "patterns", "first", "last",
-    "min_chars", "max_chars", "max_words", "flags", "match", "keep", "languages", "note",
+    "min_chars", "max_chars", "max_words", "flags", "match", "keep", "languages", "note", "requires",
 }
 
 
@@ -48,16 +48,25 @@ class Rule:
     match: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    # casefolded words one of which must occur in the line: a cheap test before the patterns
+    requires: tuple[str, ...] = ()
     # pattern.match for ^-anchored patterns (it never scans), pattern.search otherwise
     finders: tuple[Callable[[str], regex.Match[str] | None], ...] = field(default=(), compare=False, repr=False)
 
-    def search(self, line: str) -> regex.Match[str] | None:
-        """The line (already stripped of surrounding white space) against limits and patterns."""
+    def search(self, line: str, folded: str | None = None) -> regex.Match[str] | None:
+        """The line (already stripped of surrounding white space) against limits and patterns.
+
+        `folded` is line.casefold(), passed in when the caller tests many rules on one line.
+        """
         n = len(line)
         if n < self.min_chars or (self.max_chars is not None and n > self.max_chars):
             return None
         if self.max_words is not None and len(line.split()) > self.max_words:
             return None
+        if self.requires:
+            low = line.casefold() if folded is None else folded
+            if not any(w in low for w in self.requires):
+                return None
         for find in self.finders:
             m = find(line)
             if m:
@@ -163,6 +172,9 @@ def parse_rule(path: Path, raw: dict[str, Any]) -> Rule:
     keep = _str_list(path, code, raw, "keep")
     if not keep:
         raise RulePackError(path, "every rule needs at least one 'keep' example", code)
+    requires = tuple(w.casefold() for w in _str_list(path, code, raw, "requires"))
+    if any(not w for w in requires):
+        raise RulePackError(path, "'requires' holds an empty word", code)
     message = raw.get("message") or f"{category} line"
     return Rule(
         code=code,
@@ -181,6 +193,7 @@ def parse_rule(path: Path, raw: dict[str, Any]) -> Rule:
         match=match,
         keep=keep,
         languages=_str_list(path, code, raw, "languages"),
+        requires=requires,
     )
 
 
