@@ -32,12 +32,26 @@ class View:
     lines: list[Line]
     items: list[int]  # indices into lines
     decided: dict[int, Decision] = field(default_factory=dict)
+    texts: list[str] | None = None  # lines[i].stripped for every i, computed once per document
+    keys: dict[int, str] = field(default_factory=dict)  # normalize() per line, kept across rounds
+
+    def __post_init__(self) -> None:
+        if self.texts is None:
+            self.texts = [ln.stripped for ln in self.lines]
+
+    def key(self, k: int) -> str:
+        """The duplicate-detection key of line k (case, white space, punctuation folded)."""
+        idx = self.items[k]
+        key = self.keys.get(idx)
+        if key is None:
+            key = self.keys[idx] = normalize(self.texts[idx])  # type: ignore[index]
+        return key
 
     def __len__(self) -> int:
         return len(self.items)
 
     def text(self, k: int) -> str:
-        return self.lines[self.items[k]].stripped
+        return self.texts[self.items[k]]  # type: ignore[index]
 
     def decision(self, k: int) -> Decision | None:
         return self.decided.get(self.items[k])
@@ -156,9 +170,12 @@ def masthead(view: View) -> Iterator[int]:
 
 # --- captions by context ------------------------------------------------------------
 
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+
+
 @heuristic("CAP103", "caption", "line in another script than the document, not a sentence")
 def other_script(view: View) -> Iterator[int]:
-    if all(view.text(k).isascii() for k in range(len(view))):
+    if not any(_NON_LATIN_LETTER.search(view.text(k)) for k in range(len(view))):
         return
     counts: dict[str, int] = {}
     per_line = []
@@ -222,8 +239,8 @@ def printed_twice(view: View) -> Iterator[int]:
         text, prev = view.text(k), view.text(k - 1)
         if not view.free(k) or abs(len(text) - len(prev)) > 8 or len(text) > 160:
             continue
-        key = normalize(text)
-        if (key and key == normalize(prev) and _short_non_sentence(text, 30)
+        key = view.key(k)
+        if (key and key == view.key(k - 1) and _short_non_sentence(text, 30)
                 and not code_like(view.lines[view.items[k]].text)):
             yield k
 
@@ -241,7 +258,7 @@ def duplicate_paragraphs(view: View) -> Iterator[int]:
         text = view.text(k)
         if len(text) < 4 * DUP_MIN_WORDS or not looks_like_sentence(text):
             continue
-        key = normalize(text)
+        key = view.key(k)
         if key.count(" ") + 1 < DUP_MIN_WORDS:
             continue
         if key in seen:

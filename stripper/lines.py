@@ -56,7 +56,9 @@ def split_lines(text: str) -> list[Line]:
 
 def normalize(s: str) -> str:
     """Case, white space and punctuation folded away: the key for duplicate detection."""
-    s = unicodedata.normalize("NFKC", s).casefold()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    s = s.casefold()
     return _NON_WORD.sub(" ", s).strip()
 
 

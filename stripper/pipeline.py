@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
+
+import regex
 
 from . import sections  # noqa: F401  (registers section heuristics)
 from .heuristics import HEURISTICS, Decision, View
@@ -13,6 +16,8 @@ from .result import Result, Verdict
 from .rules import Rule, load_rules
 
 PREFIX = 2
+# (rule, the patterns of it that can match a line starting this way)
+Candidates = tuple[tuple[Rule, tuple[Callable[[str], "regex.Match[str] | None"], ...]], ...]
 _CACHE_LIMIT = 100_000
 
 
@@ -29,17 +34,34 @@ class RulePlan:
     anywhere: tuple[Rule, ...]
     head: int  # a line among the first `head` lines may meet a positional rule
     tail: int  # likewise among the last `tail`
-    _by_prefix: dict[tuple[str, bool], tuple[Rule, ...]] = field(default_factory=dict, compare=False)
+    words: tuple[str, ...] = ()  # every rule's `requires` words, tested once per line
+    _by_prefix: dict[tuple[str, bool], Candidates] = field(default_factory=dict, compare=False)
 
-    def candidates(self, text: str, k: int, total: int) -> tuple[Rule, ...]:
+    def candidates(self, text: str, k: int, total: int) -> Candidates:
         edge = k < self.head or total - k <= self.tail
-        key = (text[:PREFIX], edge)
+        # Rule words are mostly ASCII: a non-ASCII start (CJK, Cyrillic...) keys on one character,
+        # which keeps the cache small without losing exactness (partial matching decides).
+        first = text[:1]
+        key = (text[:PREFIX] if first.isascii() else first, edge)
         hit = self._by_prefix.get(key)
         if hit is None:
-            pool = self.rules if edge else self.anywhere
-            hit = tuple(r for r in pool if r.may_start(key[0]))
+            pool = self._first_char(first, edge)
+            if key[0] != first:  # a longer prefix can only narrow the first character's pool
+                narrowed = ((r, r.starters(key[0])) for r, _ in pool)
+                pool = tuple((r, fs) for r, fs in narrowed if fs)
+            hit = pool
             if len(self._by_prefix) >= _CACHE_LIMIT:
                 self._by_prefix.clear()
+            self._by_prefix[key] = hit
+        return hit
+
+    def _first_char(self, first: str, edge: bool) -> Candidates:
+        """Candidates for a first character: the pool a two-character prefix is refined from."""
+        key = ("\0" + first, edge)
+        hit = self._by_prefix.get(key)
+        if hit is None:
+            pairs = ((r, r.starters(first)) for r in (self.rules if edge else self.anywhere))
+            hit = tuple((r, fs) for r, fs in pairs if fs)
             self._by_prefix[key] = hit
         return hit
 
@@ -53,24 +75,46 @@ def _plan(options: Options) -> RulePlan:
     anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
     head = max((r.first or 0 for r in ordered), default=0)
     tail = max((r.last or 0 for r in ordered), default=0)
-    return RulePlan(ordered, anywhere, head, tail)
+    words = tuple(sorted({w for r in ordered for w in r.requires}))
+    return RulePlan(ordered, anywhere, head, tail, words)
 
 
-def _rule_round(view: View, plan: RulePlan) -> None:
-    """First matching rule wins for each line still standing."""
+Hit = tuple[Rule, regex.Match] | None
+
+
+def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
+    folded = text.casefold()
+    present = frozenset(w for w in plan.words if w in folded)
+    for rule, finders in plan.candidates(text, k, total):
+        if rule.requires and present.isdisjoint(rule.requires):
+            continue
+        if rule.in_position(k, total):
+            m = rule.search(text, folded, finders)
+            if m is not None:
+                return rule, m
+    return None
+
+
+def _rule_round(view: View, plan: RulePlan, memo: dict[int, Hit]) -> None:
+    """First matching rule wins for each line still standing.
+
+    A mid-document line only meets position-free rules, so its answer holds in every later
+    round: `memo` keeps it. Lines near the edges are asked again, as their windows move.
+    """
     total = len(view)
     for k in range(total):
-        text = view.text(k)
-        folded = text.casefold()
-        for rule in plan.candidates(text, k, total):
-            if not rule.in_position(k, total):
-                continue
-            m = rule.search(text, folded)
-            if m is not None:
-                groups = {g: v for g, v in m.groupdict().items() if v}
-                view.decided[view.items[k]] = Decision(
-                    rule.code, rule.category, rule.action, rule.message, groups, rule.flags)
-                break
+        idx = view.items[k]
+        edge = k < plan.head or total - k <= plan.tail
+        if not edge and idx in memo:
+            hit = memo[idx]
+        else:
+            hit = _first_hit(view.text(k), k, total, plan)
+            if not edge:
+                memo[idx] = hit
+        if hit is not None:
+            rule, m = hit
+            groups = {g: v for g, v in m.groupdict().items() if v}
+            view.decided[idx] = Decision(rule.code, rule.category, rule.action, rule.message, groups, rule.flags)
 
 
 def _heuristic_round(view: View, options: Options) -> None:
@@ -91,10 +135,13 @@ def decide(lines: list[Line], options: Options) -> dict[int, Decision]:
     """
     plan = _plan(options)
     decided: dict[int, Decision] = {}
-    items = [i for i, ln in enumerate(lines) if not ln.blank]
+    texts = [ln.stripped for ln in lines]
+    items = [i for i, t in enumerate(texts) if t]
+    memo: dict[int, Hit] = {}
+    keys: dict[int, str] = {}
     while True:  # each further round removes at least one line, so this ends
-        view = View(lines, items)
-        _rule_round(view, plan)
+        view = View(lines, items, texts=texts, keys=keys)
+        _rule_round(view, plan, memo)
         _heuristic_round(view, options)
         decided.update(view.decided)
         survivors = [i for i in items if _keeps(view.decided.get(i), options)]

@@ -53,10 +53,13 @@ class Rule:
     # pattern.match for ^-anchored patterns (it never scans), pattern.search otherwise
     finders: tuple[Callable[[str], regex.Match[str] | None], ...] = field(default=(), compare=False, repr=False)
 
-    def search(self, line: str, folded: str | None = None) -> regex.Match[str] | None:
+    def search(self, line: str, folded: str | None = None,
+               finders: tuple[Callable[[str], regex.Match[str] | None], ...] | None = None,
+               ) -> regex.Match[str] | None:
         """The line (already stripped of surrounding white space) against limits and patterns.
 
-        `folded` is line.casefold(), passed in when the caller tests many rules on one line.
+        `folded` is line.casefold(), passed in when the caller tests many rules on one line;
+        `finders` narrows the patterns to those that can start the way the line starts.
         """
         n = len(line)
         if n < self.min_chars or (self.max_chars is not None and n > self.max_chars):
@@ -67,21 +70,20 @@ class Rule:
             low = line.casefold() if folded is None else folded
             if not any(w in low for w in self.requires):
                 return None
-        for find in self.finders:
+        for find in self.finders if finders is None else finders:
             m = find(line)
             if m:
                 return m
         return None
 
-    def may_start(self, prefix: str) -> bool:
-        """Could a line beginning with `prefix` match? Exact, via the engine's partial matching.
+    def starters(self, prefix: str) -> tuple[Callable[[str], regex.Match[str] | None], ...]:
+        """The patterns that could match a line beginning with `prefix`: exact, via the engine's
+        partial matching. Unanchored patterns can match anywhere, so they always qualify."""
+        return tuple(find for pat, find in zip(self.patterns, self.finders)
+                     if find != pat.match or pat.match(prefix, partial=True) is not None)
 
-        Unanchored patterns can match anywhere, so they always say yes.
-        """
-        for pat, find in zip(self.patterns, self.finders):
-            if find != pat.match or pat.match(prefix, partial=True) is not None:
-                return True
-        return False
+    def may_start(self, prefix: str) -> bool:
+        return bool(self.starters(prefix))
 
     def in_position(self, index: int, total: int) -> bool:
         """index is the 0-based position among non-blank lines; either limit suffices."""
