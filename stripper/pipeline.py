@@ -82,7 +82,12 @@ def _plan(options: Options) -> RulePlan:
 Hit = tuple[Rule, regex.Match] | None
 
 
+_BULLET = regex.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)")
+
+
 def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
+    """Rules see the line without a list bullet: extractors write widget links as list items."""
+    text = _BULLET.sub("", text, count=1) if text[:1] in "-*•·▪►0123456789" else text
     folded = text.casefold()
     present = frozenset(w for w in plan.words if w in folded)
     for rule, finders in plan.candidates(text, k, total):

@@ -72,3 +72,45 @@ def comment_section(view: View) -> Iterator[int]:
                 continue
         yield from (j for j in range(k, n) if view.free(j))
         return
+
+
+# A comment thread with no header: commenters shown as "Anonymous", "Guest"... The
+# placeholder must repeat; distinct names alone look like speaker labels in a transcript,
+# and a transcript is article text.
+_PLACEHOLDER = regex.compile(
+    r"^(?:anonymous(?:\s+(?:coward|user|reader|commenter|poster))?|anon|guest|gast|anonym|anonyme|"
+    r"anónimo|anonimo|anônimo|visitor|besucher|invité|invitado|unregistered(?:\s+user)?)$",
+    regex.IGNORECASE,
+)
+PLACEHOLDERS_NEEDED = 3
+
+
+@heuristic("COM102", "comment_notice", "reader comments without a header: a placeholder commenter name repeats")
+def anonymous_thread(view: View) -> Iterator[int]:
+    n = len(view)
+    hits = [k for k in range(n // 2, n) if _PLACEHOLDER.match(view.text(k))]
+    if len(hits) < PLACEHOLDERS_NEEDED or _article_words(view, hits[0]) < MIN_ARTICLE_WORDS:
+        return
+    yield from (j for j in range(hits[0], n) if view.free(j))
+
+
+# Slideshow items flattened into text: "- 31/50 Williams F1 team drives into the red ...".
+# Recipes say "1/2 cup" on every line: a slide counter has a total of 5 or more, three or
+# more different slide numbers, and a capitalised headline after it.
+_SLIDE = regex.compile(r"^[-–•*]?\s*(\d{1,3})\s*/\s*(\d{1,3})\s+\p{Lu}")
+SLIDES_NEEDED = 3
+MIN_SLIDE_TOTAL = 5
+
+
+@heuristic("CAP104", "caption", "gallery slide caption ('12/50 ...'): three or more with the same count")
+def gallery_slides(view: View) -> Iterator[int]:
+    by_total: dict[int, dict[int, int]] = {}
+    for k in range(len(view)):
+        m = _SLIDE.match(view.text(k))
+        if m:
+            n, total = int(m.group(1)), int(m.group(2))
+            if 1 <= n <= total and total >= MIN_SLIDE_TOTAL:
+                by_total.setdefault(total, {}).setdefault(n, k)
+    for slides in by_total.values():
+        if len(slides) >= SLIDES_NEEDED:
+            yield from (k for k in slides.values() if view.free(k))

@@ -1,0 +1,52 @@
+"""Section heuristics: blocks that are boilerplate as a whole (comment threads, slideshows)."""
+from __future__ import annotations
+
+from stripper import strip_text
+
+ARTICLE = "\n".join(
+    f"Paragraph {i} of the story explains what happened at the border on Sunday, officials said."
+    for i in range(1, 8)
+)
+
+
+def _codes(text: str) -> list[tuple[int, str]]:
+    return [(v.line, v.rule) for v in strip_text(text).stripped]
+
+
+def test_com102_strips_a_headerless_thread_of_anonymous_comments() -> None:
+    thread = "\n".join(["Anonymous", "Great article, thanks.", "Lars", "Could I just block it?",
+                        "Anonymous", "Privacy Badger helps.", "Anonymous", "Well written."])
+    res = strip_text(f"{ARTICLE}\n{thread}\n")
+    assert res.text == ARTICLE + "\n"
+    assert {v.rule for v in res.stripped} == {"COM102"}
+
+
+def test_com102_keeps_a_transcript_with_speaker_labels() -> None:
+    transcript = "\n".join(["Smith", "We will not leave the talks.", "Jones", "Nobody asked you to.",
+                            "Smith", "Then we agree on that.", "Jones", "For now, yes."])
+    doc = f"{ARTICLE}\n{transcript}\n"
+    assert strip_text(doc).text == doc
+
+
+def test_com102_needs_three_placeholders() -> None:
+    doc = f"{ARTICLE}\nAnonymous\nNice.\nAnonymous\nAgreed.\n"
+    assert strip_text(doc).text == doc
+
+
+def test_cap104_strips_slideshow_items() -> None:
+    slides = "\n".join(f"- {i}/50 Company {i} reports results Shares rose after the report." for i in range(1, 5))
+    res = strip_text(f"{ARTICLE}\n{slides}\n")
+    assert res.text == ARTICLE + "\n"
+    assert {v.rule for v in res.stripped} == {"CAP104"}
+
+
+def test_cap104_keeps_recipe_fractions() -> None:
+    recipe = "\n".join(["1/2 cup heavy cream", "1/2 teaspoon salt", "3/4 cup sugar", "1/4 cup milk",
+                        "1/8 teaspoon Nutmeg", "3/8 cup Flour", "5/8 cup Water"])
+    doc = f"{ARTICLE}\n{recipe}\n"
+    assert strip_text(doc).text == doc
+
+
+def test_cap104_keeps_dates_and_scores() -> None:
+    doc = f"{ARTICLE}\n24/7 Support is available.\n9/11 Memorial opens.\n3/10 Critics agree.\n"
+    assert strip_text(doc).text == doc
