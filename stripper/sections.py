@@ -27,6 +27,7 @@ _COUNTED = regex.compile(
       | reader\s+comments?\s*[(\[]?\s*\d{{0,6}}\s*[)\]]?          # Reader Comments (3)
       | \d{{1,6}}\s+posts
       | {_NUM}\s+{_COMMENTS}\s*[…:.]+.*                          # 2 comments… read them below
+      | (?:留言列表|留言|评论|評論|回应|回應|网友评论|網友評論|コメント|댓글)\s*[(（\[]?\s*\d{{1,6}}\s*[)）\]]?  # 留言列表 (42)
     )\s*[\]}})]?\s*:?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -35,7 +36,7 @@ _BARE = regex.compile(
     r"""^(?:comments?|reader\s+comments|user\s+comments|discussion|responses|
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+|your\s+)?comment|
         join\s+the\s+(?:discussion|conversation)|what\s+(?:say\s+you|do\s+you\s+think)|
-        kommentare|commentaires|comentarios|commenti)\s*[?:.!]?$""",
+        kommentare|commentaires|comentarios|commenti|留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 # Lines that mark individual comments: "X says:", "Reply", time stamps, Slashdot scores.
@@ -114,3 +115,38 @@ def gallery_slides(view: View) -> Iterator[int]:
     for slides in by_total.values():
         if len(slides) >= SLIDES_NEEDED:
             yield from (k for k in slides.values() if view.free(k))
+
+
+# "Other Opinion Columns" / "More stories" / "You may also like" at the foot of the page,
+# followed by teaser headlines and blurbs to the end. The header must be one of these
+# phrases exactly (a heading "More stories of survival" is the article's), the block must
+# stand in the second half, and every line in it must be teaser-sized.
+_MORE_HEADER = regex.compile(
+    r"""^(?:(?:more|other|latest|related|recommended|popular|recent|top|similar)\s+
+            (?:[\p{L}'’]+\s+){0,2}?
+            (?:stories|articles|news|columns|posts|reads|coverage|videos|headlines|links|features)
+          | more\s+(?:from|in|on)\s+[\p{L}\p{N}'’&. ]{2,40}
+          | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|(?:most|more)\s+(?:read|popular|viewed|shared)
+          | read\s+next|what\s+to\s+read\s+next|don['’]t\s+miss|editor['’]s\s+picks?|trending(?:\s+now)?
+          | lesen\s+sie\s+auch|mehr\s+zum\s+thema|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet
+          | te\s+puede\s+interesar|más\s+noticias|noticias\s+relacionadas
+        )\s*[:.]?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+MAX_TEASER_WORDS = 60
+MIN_ARTICLE_WORDS_BEFORE_PROMO = 150
+
+
+@heuristic("PRO101", "promo", "'more stories' block at the foot: header and the teasers below it")
+def more_stories_block(view: View) -> Iterator[int]:
+    n = len(view)
+    for k in range(n // 2, n - 1):
+        if not _MORE_HEADER.match(view.text(k)):
+            continue
+        block = range(k + 1, n)
+        if any(len(words(view.text(j))) > MAX_TEASER_WORDS for j in block):
+            return
+        if _article_words(view, k) < MIN_ARTICLE_WORDS_BEFORE_PROMO:
+            return
+        yield from (j for j in range(k, n) if view.free(j))
+        return

@@ -50,3 +50,27 @@ def test_cap104_keeps_recipe_fractions() -> None:
 def test_cap104_keeps_dates_and_scores() -> None:
     doc = f"{ARTICLE}\n24/7 Support is available.\n9/11 Memorial opens.\n3/10 Critics agree.\n"
     assert strip_text(doc).text == doc
+
+
+LONG_ARTICLE = "\n".join([ARTICLE] * 3)
+
+
+def test_pro101_strips_a_more_stories_block_at_the_foot() -> None:
+    block = "\n".join(["Other Opinion Columns", "Editorial Fraser's lasting legacy",
+                       "MALCOLM Fraser was an effective prime minister, soundly elected and re-elected.",
+                       "Wave of stupidity Doctor knows best"])
+    res = strip_text(f"{LONG_ARTICLE}\n{block}\n")
+    assert res.text == LONG_ARTICLE + "\n"
+    assert {v.rule for v in res.stripped} <= {"PRO101", "PRO001"}
+
+
+def test_pro101_keeps_an_article_heading_that_starts_like_a_promo() -> None:
+    doc = f"{LONG_ARTICLE}\nMore stories of survival\nShe walked for three days before she reached the river.\n"
+    assert strip_text(doc).text == doc
+
+
+def test_pro101_keeps_a_block_with_a_long_paragraph_after_it() -> None:
+    long_para = " ".join(["The long paragraph goes on and on about the border."] * 8)
+    doc = f"{LONG_ARTICLE}\nMore stories\n{long_para}\n"
+    assert "More stories" not in strip_text(doc).text or long_para in strip_text(doc).text
+    assert long_para in strip_text(doc).text
