@@ -158,7 +158,7 @@ class _Page:
         return total > CAPTION_STORY_SHARE * self.p_total and total >= 150
 
     def removable(self, node: LexborNode, rule: DomRule, text: str) -> bool:
-        if node.mem_id in self.protected or node.tag in NEVER_REMOVE:
+        if node.mem_id in self.protected or node.tag in NEVER_REMOVE or _in_code(node):
             return False
         if rule.category != "comment_notice" and node.tag in _CONTAINERS and len(text) > 300:
             return False
@@ -172,6 +172,20 @@ class _Page:
         if rule.max_paragraphs < 10_000 and len(node.css("p")) > rule.max_paragraphs:
             return False
         return True
+
+
+CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
+
+
+def _in_code(node: LexborNode) -> bool:
+    """Syntax highlighters mark code comments with class "comment" (hljs-comment, token
+    comment): a node in a code block is the article's code, whatever its class says."""
+    cur: LexborNode | None = node
+    while cur is not None:
+        if cur.tag in CODE_TAGS:
+            return True
+        cur = cur.parent
+    return False
 
 
 def _in_link(node: LexborNode, stop: LexborNode) -> bool:

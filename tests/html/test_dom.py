@@ -171,3 +171,17 @@ def test_captions_that_carry_the_story_are_kept() -> None:
     tree = LexborHTMLParser(f"<html><body><h1>Summer swimsuits</h1><img src=a.jpg>{cap}</body></html>")
     assert dom_pass(tree) == []
     assert "monokini" in tree.body.text()
+
+
+def test_code_comments_in_a_highlighted_block_stay() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from stripper.html.dom import dom_pass
+
+    html = ("<html><body><article>" + "<p>" + "Story text about the compiler. " * 30 + "</p>"
+            "<pre><code><span class='hljs-comment'>// add.c</span>\nint add(int a, int b);</code></pre>"
+            "</article><div id='comments'><p>Great post!</p></div></body></html>")
+    tree = LexborHTMLParser(html)
+    removed = dom_pass(tree)
+    assert "// add.c" in tree.html
+    assert [r["rule"] for r in removed] == ["DOM003"] and "Great post" in removed[0]["text"]
