@@ -6,6 +6,9 @@ Each DATASET_DIR holds <id>/source.html and <id>/gold.txt. The metric is deliber
 simple and tokenizer-free so numbers are comparable across tools: tokens are `\\w+`
 matches, each text is a multiset of 4-token shingles, precision and recall come from the
 multiset overlap per page, are averaged over pages, and F1 is taken of the two averages.
+
+Times are CPU seconds of this process (time.process_time): on a shared machine wall-clock
+figures move by several percent between runs, CPU time measures the work itself.
 """
 from __future__ import annotations
 
@@ -123,17 +126,17 @@ def run_dataset(name: str, docs: list[Doc], worst: int, dump: Path | None) -> di
     noisy, stripped = Tally("noisy text (favor_recall + comments)"), Tally("stripper text mode")
     for doc in docs:
         for n, fn in HTML_SYSTEMS:
-            t = time.perf_counter()
+            t = time.process_time()
             pred = fn(doc.html)
-            tallies[n].add(doc.id, pred, doc.gold, time.perf_counter() - t)
+            tallies[n].add(doc.id, pred, doc.gold, time.process_time() - t)
             if dump and n == "stripper html":
                 (dump / f"{name}-{doc.id}.html.txt").write_text(pred, encoding="utf-8")
-        t = time.perf_counter()
+        t = time.process_time()
         doc.noisy = trafilatura.extract(doc.html, **NOISY) or ""
-        noisy.add(doc.id, doc.noisy, doc.gold, time.perf_counter() - t)
-        t = time.perf_counter()
+        noisy.add(doc.id, doc.noisy, doc.gold, time.process_time() - t)
+        t = time.process_time()
         out = strip_text(doc.noisy, DEFAULT_OPTIONS).text if doc.noisy.strip() else ""
-        stripped.add(doc.id, out, doc.gold, time.perf_counter() - t)
+        stripped.add(doc.id, out, doc.gold, time.process_time() - t)
         if dump:
             (dump / f"{name}-{doc.id}.noisy.txt").write_text(doc.noisy, encoding="utf-8")
             (dump / f"{name}-{doc.id}.text.txt").write_text(out, encoding="utf-8")

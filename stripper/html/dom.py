@@ -144,17 +144,11 @@ class _Page:
                 self.protected.add(cur.mem_id)
                 cur = cur.parent
 
-    def captions_are_story(self, tree: LexborHTMLParser, rule: DomRule) -> bool:
+    def captions_are_story(self, nodes: list[LexborNode]) -> bool:
         """On a photo-story page the captions carry the text (a gallery with a paragraph of
         story under each picture): when they add up to more than the paragraphs outside
         them, they are the article, not leftovers."""
-        seen: set[int] = set()
-        total = 0
-        for selector in rule.selectors:
-            for node in tree.body.css(selector) if tree.body is not None else []:
-                if node.mem_id not in seen:
-                    seen.add(node.mem_id)
-                    total += len(_clean(node.text(deep=True, separator=" ")))
+        total = sum(len(_clean(node.text(deep=True, separator=" "))) for node in nodes)
         return total > CAPTION_STORY_SHARE * self.p_total and total >= 150
 
     def removable(self, node: LexborNode, rule: DomRule, text: str) -> bool:
@@ -240,11 +234,12 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
     for rule in DOM_RULES:
         if enabled is not None and rule.code not in enabled:
             continue
-        if rule.category == "caption" and not rule.widget and page.captions_are_story(tree, rule):
+        matched = tree.body.css(", ".join(rule.selectors)) if rule.selectors else []
+        if rule.category == "caption" and not rule.widget and page.captions_are_story(matched):
             continue
         # One query per rule (a tree walk per selector costs more than the rest of the pass);
         # the selector that matched is named only for the nodes that go.
-        for node in tree.body.css(", ".join(rule.selectors)) if rule.selectors else ():
+        for node in matched:
             if not _attached(node, root_id):
                 continue
             text = _clean(node.text(deep=True, separator=" "))
