@@ -30,6 +30,9 @@ AGENCIES: dict[str, str] = {
     "Australian Associated Press": "AAP", "Deutsche Presse-Agentur": "dpa",
     "United Press International": "UPI", "Press Trust of India": "PTI",
     "Agencia EFE": "EFE", "Agenzia Nazionale Stampa Associata": "ANSA",
+    "新华社": "Xinhua", "中新社": "China News Service", "中新网": "China News Service", "路透社": "Reuters",
+    "法新社": "AFP", "美联社": "AP", "共同": "Kyodo", "時事": "Jiji", "ロイター": "Reuters",
+    "AFP=時事": "AFP", "ＡＦＰ＝時事": "AFP", "연합뉴스": "Yonhap", "뉴스1": "News1", "뉴시스": "Newsis",
 }
 _AGENCY_RE = regex.compile(
     r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
