@@ -7,10 +7,7 @@ like any text document, so `explain` shows both stages.
 """
 from __future__ import annotations
 
-import codecs
-import re
 from dataclasses import replace
-from typing import Any, Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -18,68 +15,37 @@ from ..documents import Outcome
 from ..lines import looks_like_sentence, words
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import strip_text
-from ..provenance import merge_details
-from ..result import Evidence, Provenance, Result
+from ..provenance import merge_provenance
+from ..result import Evidence, Result
 from ..textio import InputError, NoContent
-from .dom import DOM_RULES, dom_pass
+from .decode import decode_html
+from .dom import DOM_RULES, dom_pass, main_container
 from .extract import extract_lines
+from .metadata import markup_provenance
 
 MIN_WORDS = 8
+HUGE_PAGE_CHARS = 3_000_000  # markup left after inert tags go; real articles stay far below
 INERT_TAGS = ("script", "style", "noscript", "svg", "template", "iframe", "link", "object", "embed", "canvas")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def _fallback_decode(data: bytes, encoding: str | None) -> str:
-    """Stand-in until stripper.html.decode exists: BOM, --encoding, meta charset, UTF-8, cp1252."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace")
-    candidates: list[str] = [encoding] if encoding else []
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        candidates.append(m.group(1).decode("ascii", "ignore"))
-    candidates += ["utf-8", "cp1252"]
-    for codec in candidates:
-        try:
-            return data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("utf-8", errors="replace")
-
-
-try:  # the metadata helper's modules; stand-ins keep this path usable without them
-    from .decode import decode_html as _decode_html
-except ImportError:  # pragma: no cover - depends on the helper's progress
-    _decode_html = _fallback_decode
-
-MarkupFn = Callable[[LexborHTMLParser, "str | None"], "list[tuple[Evidence, dict[str, str]]]"]
-try:
-    from .metadata import markup_provenance as _markup_provenance
-    markup_provenance: MarkupFn | None = _markup_provenance
-except ImportError:  # pragma: no cover
-    markup_provenance = None
+def _cut_down(tree: LexborHTMLParser, html: str, warnings: list[str]) -> str:
+    """trafilatura's time grows much faster than the page: a 26 MB page takes a minute. A huge
+    page is cut to the container of its main paragraphs, so a batch job never stalls on one."""
+    node = main_container(tree, HUGE_PAGE_CHARS)
+    size = f"{len(html) / 1e6:.1f} MB of markup"
+    if node is None:
+        warnings.append(f"huge page ({size}) without paragraphs: extracted as it is")
+        return html
+    warnings.append(f"huge page ({size}): extracted from its main text container only")
+    title = tree.css_first("title")
+    head = f"<head>{title.html}</head>" if title is not None and title.html else ""
+    return f"<html>{head}<body>{node.html or ''}</body></html>"
 
 
 def _enabled_dom(options: Options) -> frozenset[str] | None:
     if not options.select and not options.ignore:
         return None
     return frozenset(r.code for r in DOM_RULES if options.enabled(r.code, r.category))
-
-
-def merge_provenance(prov: Provenance, extra: list[tuple[Evidence, dict[str, str]]]) -> Provenance:
-    """Markup evidence joins the text evidence; the flags are the OR of both."""
-    if not extra:
-        return prov
-    details: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in prov.details.items()}
-    ai, synd = prov.ai_generated, prov.syndicated
-    evidence = list(prov.evidence)
-    for ev, groups in extra:
-        ai = ai or ev.category == "provenance_ai"
-        synd = synd or ev.category == "provenance_syndication"
-        evidence.append(ev)
-        merge_details(details, groups, ev.text, ev.category == "provenance_syndication")
-    return Provenance(ai, synd, tuple(evidence), details)
 
 
 def has_article_text(text: str) -> bool:
@@ -94,23 +60,25 @@ def process_html(data: bytes, path: str, options: Options | None = None,
     options = options or DEFAULT_OPTIONS
     if not data:
         raise InputError("empty file")
-    html = _decode_html(data, encoding)
+    html = decode_html(data, encoding)
     if "\x00" in html:
         html = html.replace("\x00", "")
     tree = LexborHTMLParser(html)
     warnings: list[str] = []
     url: str | None = None  # a page read from a file or stdin has no address of its own
     extra: list[tuple[Evidence, dict[str, str]]] = []
-    if markup_provenance is not None:
-        try:
-            extra = list(markup_provenance(tree, url))
-        except Exception as exc:  # noqa: BLE001 - metadata must never lose the article
-            warnings.append(f"markup provenance skipped: {type(exc).__name__}: {exc}")
+    try:
+        extra = markup_provenance(tree, url)
+    except Exception as exc:  # noqa: BLE001 - broken metadata must never lose the article
+        warnings.append(f"markup provenance skipped: {type(exc).__name__}: {exc}")
     removed = dom_pass(tree, _enabled_dom(options))
     # trafilatura drops these anyway; cut before it parses the page again they halve the bytes
     # it reads (JSON-LD was read above). Output is the same, about a tenth faster.
     tree.strip_tags(list(INERT_TAGS))
-    lines = extract_lines(tree.html or "", url) if tree.body is not None else []
+    html = tree.html or ""
+    if len(html) > HUGE_PAGE_CHARS:
+        html = _cut_down(tree, html, warnings)
+    lines = extract_lines(html, url) if tree.body is not None else []
     if not lines:
         raise NoContent("no article text found")
     result: Result = strip_text("\n".join(lines) + "\n", options)

@@ -137,8 +137,10 @@ class _Page:
         self.p_total = total
         self.protected: set[int] = set()
         self.main_block = max(by_parent.values(), default=0)
+        self.main: LexborNode | None = None
         if by_parent:
             main_id = max(by_parent, key=by_parent.__getitem__)
+            self.main = parents[main_id]
             cur: LexborNode | None = parents[main_id]
             while cur is not None:
                 self.protected.add(cur.mem_id)
@@ -260,3 +262,18 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
             removed.append({"rule": TEASER_RULE.code, "category": TEASER_RULE.category,
                             "selector": "ul/ol of teaser cards", "text": text[:EXCERPT]})
     return removed
+
+
+def main_container(tree: LexborHTMLParser, max_chars: int) -> LexborNode | None:
+    """The largest ancestor of the page's main paragraph block whose markup stays under
+    max_chars: what a huge page is cut down to before extraction."""
+    node = _Page(tree).main
+    if node is None:
+        return None
+    while node.parent is not None and node.parent.tag not in ("html", "body", None):
+        html = node.parent.html or ""
+        if len(html) > max_chars:
+            break
+        node = node.parent
+    return node
+

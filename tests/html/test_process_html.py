@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from stripper.cli import main
 from stripper.documents import Outcome, process
-from stripper.html import has_article_text, merge_provenance, process_html
+from stripper.html import has_article_text, process_html
+from stripper.provenance import merge_provenance
 from stripper.options import DEFAULT_OPTIONS, Options
 from stripper.result import Evidence, Provenance
 from stripper.textio import InputError, NoContent
@@ -186,3 +187,16 @@ def test_loose_text_in_trafilatura_body_is_kept() -> None:
                             "<p>Second paragraph.</p>Tail text.</body>")
     assert body_lines(body) == ["Intro line.", "Title", "Loose paragraph after the heading.",
                                 "Second paragraph.", "Tail text."]
+
+
+def test_huge_page_is_cut_to_its_main_container_with_a_warning() -> None:
+    article = "<article><h1>Big page</h1>" + "".join(
+        f"<p>Paragraph {i} of the story tells what the soldiers saw at the border on Sunday.</p>"
+        for i in range(30)) + "</article>"
+    padding = "<div class='x'>" + "<span>menu item</span>" * 160_000 + "</div>"
+    page = f"<html><head><title>t</title></head><body>{article}{padding}</body></html>".encode()
+    assert len(page) > 3_000_000
+    outcome = process_html(page, "big.html")
+    assert "Paragraph 29 of the story" in outcome.result.text
+    assert "menu item" not in outcome.result.text
+    assert any("huge page" in w for w in outcome.warnings)
