@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..lines import words
+from ..lines import looks_like_sentence, words
 
 EXCERPT = 120
 NEVER_REMOVE = frozenset({"html", "head", "body", "main", "title", "meta", "link"})
@@ -154,7 +155,7 @@ class _Page:
         return total > CAPTION_STORY_SHARE * self.p_total and total >= 150
 
     def removable(self, node: LexborNode, rule: DomRule, text: str) -> bool:
-        if node.mem_id in self.protected or node.tag in NEVER_REMOVE or _in_code(node):
+        if node.mem_id in self.protected or node.tag in NEVER_REMOVE or _inside(node, INLINE_HOSTS):
             return False
         if rule.category != "comment_notice" and node.tag in _CONTAINERS and len(text) > 300:
             return False
@@ -167,18 +168,34 @@ class _Page:
             return False
         if rule.max_paragraphs < 10_000 and len(node.css("p")) > rule.max_paragraphs:
             return False
+        if rule.category == "caption" and narrative_caption(text):
+            return False  # the text core still sees it, and strips it if a credit follows
         return True
 
 
-CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
+_CREDIT = regex.compile(
+    r"(?i)\b(?:credit|photo(?:graph)?|picture|image|illustration|courtesy|getty|reuters|afp|ap\s+photo|epa|"
+    r"shutterstock|alamy|foto|bild)\b|©|\(c\)"
+)
+NARRATIVE_WORDS = 15
 
 
-def _in_code(node: LexborNode) -> bool:
-    """Syntax highlighters mark code comments with class "comment" (hljs-comment, token
-    comment): a node in a code block is the article's code, whatever its class says."""
-    cur: LexborNode | None = node
+def narrative_caption(text: str) -> bool:
+    """A caption told in full sentences and naming no credit reads as article text to many
+    readers: the DOM pass leaves it, conservatively, for the text core to judge."""
+    return len(words(text)) > NARRATIVE_WORDS and looks_like_sentence(text) and not _CREDIT.search(text)
+
+
+# Never cut into these: syntax highlighters mark code comments with class "comment"
+# (hljs-comment), and a dateline or author span inside a paragraph ("CAIRO —") is part of
+# the article's sentence. Whatever its class says, a node in here is article text.
+INLINE_HOSTS = frozenset({"pre", "code", "kbd", "samp", "p"})
+
+
+def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
+    cur = node.parent
     while cur is not None:
-        if cur.tag in CODE_TAGS:
+        if cur.tag in tags:
             return True
         cur = cur.parent
     return False

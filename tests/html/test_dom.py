@@ -185,3 +185,16 @@ def test_code_comments_in_a_highlighted_block_stay() -> None:
     removed = dom_pass(tree)
     assert "// add.c" in tree.html
     assert [r["rule"] for r in removed] == ["DOM003"] and "Great post" in removed[0]["text"]
+
+
+def test_a_dateline_span_inside_a_paragraph_stays() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from stripper.html.dom import dom_pass
+
+    body = "Gunmen stormed the national museum on Wednesday, killing visitors, officials said. " * 8
+    html = (f"<html><body><article><p><span class='dateline'>CAIRO —</span> {body}</p>"
+            f"<p>{body}</p></article></body></html>")
+    tree = LexborHTMLParser(html)
+    dom_pass(tree)
+    assert "CAIRO —" in tree.html
