@@ -203,7 +203,7 @@ def report(name: str, tallies: dict[str, Tally], worst: int,
         print(f"Time (CPU, fastest of {repeat} per page): trafilatura include_comments=False {tb:.2f}s, "
               f"stripper html total {to:.2f}s ({(to / tb - 1) * 100:+.1f}%)")
     losses = sorted(base.per_doc, key=lambda d: ours.f1_of(d) - base.f1_of(d))[:worst]
-    print(f"\nPages where stripper html loses most F1 vs trafilatura include_comments=False:")
+    print("\nPages where stripper html loses most F1 vs trafilatura include_comments=False:")
     for d in losses:
         delta = ours.f1_of(d) - base.f1_of(d)
         if delta < 0:

@@ -29,12 +29,15 @@ AGENCIES: dict[str, str] = {
     "Interfax": "Interfax", "RIA Novosti": "RIA Novosti", "Bernama": "Bernama", "WAM": "WAM",
     "Australian Associated Press": "AAP", "Deutsche Presse-Agentur": "dpa",
     "United Press International": "UPI", "Press Trust of India": "PTI",
-    "Agencia EFE": "EFE", "Agenzia Nazionale Stampa Associata": "ANSA",
+    "Agencia EFE": "EFE", "Agenzia Nazionale Stampa Associata": "ANSA", "Agenzia ANSA": "ANSA",
+    "Thomson Reuters": "Reuters", "Kyodo News": "Kyodo", "Xinhua News Agency": "Xinhua",
+    "Yonhap News Agency": "Yonhap", "Anadolu Agency": "Anadolu",
     "新华社": "Xinhua", "中新社": "China News Service", "中新网": "China News Service", "路透社": "Reuters",
     "法新社": "AFP", "美联社": "AP", "共同": "Kyodo", "時事": "Jiji", "ロイター": "Reuters",
     "AFP=時事": "AFP", "ＡＦＰ＝時事": "AFP", "연합뉴스": "Yonhap", "뉴스1": "News1", "뉴시스": "Newsis",
 }
-_AGENCY_RE = regex.compile(
+# Longest names first, so "Australian Associated Press" is AAP and not AP.
+AGENCY_RE = regex.compile(
     r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
     + r")(?![\p{L}\p{N}])"
 )
@@ -65,7 +68,7 @@ def canonical_agency(name: str) -> str | None:
 
 def agencies_in(text: str) -> list[str]:
     out: list[str] = []
-    for m in _AGENCY_RE.finditer(text):
+    for m in AGENCY_RE.finditer(text):
         name = AGENCIES[m.group(1)]
         if name not in out:
             out.append(name)

@@ -61,14 +61,14 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
 def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise InputError("is a directory with no .txt, .md or .html files")
+            raise InputError("is a directory with no .txt, .html or .jsonl files to process")
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file") from None
     except PermissionError:
         raise InputError("permission denied") from None
     except IsADirectoryError:
-        raise InputError("is a directory with no .txt, .md or .html files") from None
+        raise InputError("is a directory with no .txt, .html or .jsonl files to process") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
 

@@ -35,7 +35,7 @@ from urllib.parse import urljoin
 
 import regex
 
-from ..provenance import AGENCIES
+from ..provenance import AGENCIES, AGENCY_RE, agencies_in
 from ..result import Evidence
 from .jsonld import BROKEN_KEYS, parse_jsonld, source_names, type_of, value_names, value_urls, walk
 from .sites import host_of, looks_like_url, site_of
@@ -46,18 +46,6 @@ MAX_EVIDENCE = 300
 
 # -- wire agencies --------------------------------------------------------------------------
 
-# Long official names first, so "Australian Associated Press" is AAP and not AP.
-_EXTRA_AGENCIES = {
-    "Australian Associated Press": "AAP", "Deutsche Presse-Agentur": "dpa",
-    "United Press International": "UPI", "Press Trust of India": "PTI", "Thomson Reuters": "Reuters",
-    "Agencia EFE": "EFE", "Agenzia ANSA": "ANSA", "Kyodo News": "Kyodo", "Xinhua News Agency": "Xinhua",
-    "Yonhap News Agency": "Yonhap", "Anadolu Agency": "Anadolu", "Agence France Presse": "AFP",
-}
-_ALL_AGENCIES = {**AGENCIES, **_EXTRA_AGENCIES}
-_AGENCY_NAME_RE = regex.compile(
-    r"(?<![\p{L}\p{N}])(" + "|".join(regex.escape(a) for a in sorted(_ALL_AGENCIES, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}])"
-)
 # Words that may surround an agency name in an author/publisher field ("Reuters Staff").
 _FILLER = frozenset(
     "the staff news agency wire wires service services reporters reporter reporting writers writer "
@@ -78,23 +66,18 @@ _AGENCY_DOMAINS = {
 
 
 def agency_names(text: str) -> list[str]:
-    out: list[str] = []
-    for m in _AGENCY_NAME_RE.finditer(text or ""):
-        name = _ALL_AGENCIES[m.group(1)]
-        if name not in out:
-            out.append(name)
-    return out
+    return agencies_in(text or "")
 
 
 def credited_agencies(name: str) -> list[str]:
     """Agencies a name field credits: "Reuters", "AP Staff", "Jane Doe, AFP"; not "Michael Bloomberg"."""
     found: list[str] = []
-    for m in reversed(list(_AGENCY_NAME_RE.finditer(name))):
+    for m in reversed(list(AGENCY_RE.finditer(name))):
         before = name[: m.start()].strip()
         words = (before + " " + name[m.end():]).lower().split()
         leftover = [w for w in words if w.strip(".,") not in _FILLER]
         if not leftover or not before or _CREDIT_SEP.search(before) or before.lower() in _FILLER:
-            agency = _ALL_AGENCIES[m.group(1)]
+            agency = AGENCIES[m.group(1)]
             if agency not in found:
                 found.insert(0, agency)
     return found

@@ -201,7 +201,7 @@ def _huge_page(size: int, tail: str = "") -> bytes:
 
 
 def test_huge_page_decodes_and_scans():
-    data = _huge_page(20 * 1024 * 1024, tail=f'<img src="x.jpg" data-dst="trainedAlgorithmicMedia">')
+    data = _huge_page(20 * 1024 * 1024, tail='<img src="x.jpg" data-dst="trainedAlgorithmicMedia">')
     assert len(data) >= 20 * 1024 * 1024
     text = decode_html(data)
     assert text.count("caf\xe9") > 100_000
