@@ -100,6 +100,25 @@ def load(name: str, path: Path | None, opts: Options, fmt: str, encoding: str | 
         return exc
 
 
+MAX_RECORD_ERRORS = 10
+
+
+def report_record_errors(name: str, outcome: AnyOutcome) -> None:
+    """Bad records are kept as they were; say so once per record, but not a thousand times."""
+    errors = outcome.record_errors
+    if not errors:
+        return
+    records = sum(1 for r in outcome.records if r.raw.strip()) if isinstance(outcome, CorpusOutcome) else 0
+    if len(errors) == records and len({reason for _, reason in errors}) == 1:
+        error(name, f"{errors[0][1]} in any of its {records} records: not a text corpus? "
+                    "(records kept as they were)")
+        return
+    for number, reason in errors[:MAX_RECORD_ERRORS]:
+        error(f"{name}:{number}", f"{reason} (record kept as it was)")
+    if len(errors) > MAX_RECORD_ERRORS:
+        error(name, f"{len(errors) - MAX_RECORD_ERRORS} more bad records (kept as they were)")
+
+
 def _load_star(args: tuple) -> AnyOutcome | InputError:
     return load(*args)
 
@@ -124,8 +143,7 @@ def run_each(paths: tuple[str, ...], opts: Options, fmt: str, encoding: str | No
             if isinstance(outcome, InputError):
                 (warn if isinstance(outcome, NoContent) else error)(name, str(outcome))
             else:
-                for number, reason in outcome.record_errors:
-                    error(f"{name}:{number}", f"{reason} (record kept as it was)")
+                report_record_errors(name, outcome)
             yield name, path, root, outcome
     finally:
         if pool is not None:

@@ -75,3 +75,19 @@ def test_jobs_keep_order_and_results(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["clean", "-j", "2", str(src), "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert (out / "05.txt").read_text(encoding="utf-8") == CLEAN + "\nParagraph 5 ends here.\n"
+
+
+def test_a_jsonl_file_that_is_no_corpus_is_one_error(tmp_path: Path) -> None:
+    p = _corpus(tmp_path, *[_rec({"id": i, "url": "u"}) for i in range(50)])
+    res = CliRunner().invoke(main, ["check", str(p)])
+    assert res.exit_code == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no string field 'text' in any of its 50 records" in lines[0]
+
+
+def test_many_bad_records_are_capped(tmp_path: Path) -> None:
+    p = _corpus(tmp_path, _rec(REC), *[b"{broken\n"] * 25)
+    res = CliRunner().invoke(main, ["check", str(p)])
+    assert res.exit_code == 2
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("stripper: error:")]
+    assert len(errors) == 11 and "15 more bad records" in errors[-1]
