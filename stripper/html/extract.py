@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+import regex
 from lxml import etree
 from trafilatura import bare_extraction
 
@@ -24,8 +25,37 @@ SETTINGS: dict[str, object] = dict(
 )
 
 
+# trafilatura's inline elements: text runs on across them ("<hi>W</hi>ord" is one word).
+_INLINE = frozenset({"hi", "ref", "del", "graphic", "span", "sub", "sup"})
+
+
+_GAP = "\x00"
+# CJK writing puts no space between words: a block boundary inside CJK text stays closed.
+_CJK_GAP = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])\x00+(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
+
+
 def _flat(el: etree._Element) -> str:
-    return _WS.sub(" ", "".join(el.itertext())).strip()
+    """The element's text on one line; block children (cells, items, paragraphs) are set
+    apart by a space, which itertext() would not do ("Edition" + "Front" -> "EditionFront")."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):  # a comment or processing instruction: its tail is text
+            if event == "end" and node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        block = node.tag not in _INLINE
+        if event == "start":
+            if block:
+                parts.append(_GAP)
+            if node.text:
+                parts.append(node.text)
+        else:
+            if block:
+                parts.append(_GAP)
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    text = _CJK_GAP.sub("", "".join(parts)).replace(_GAP, " ")
+    return _WS.sub(" ", text).strip()
 
 
 def _has_block_child(el: etree._Element) -> bool:
@@ -75,6 +105,11 @@ def body_lines(body: etree._Element | None) -> list[str]:
     of its children, and its own txt output keeps it, so we must too."""
     if body is None:
         return []
+    # <lb/> (a <br> in the page) has no text, so itertext() would glue the words on either
+    # side ("wasm" + "hello" -> "wasmhello"): give it a newline, which paragraphs fold to a
+    # space and code blocks split on.
+    for lb in body.iter("lb"):
+        lb.text = "\n"
     lines: list[str] = []
     if body.text and body.text.strip():
         lines.append(_WS.sub(" ", body.text).strip())
