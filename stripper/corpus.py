@@ -28,6 +28,7 @@ class Record:
     doc_id: str | None
     result: Result | None
     error: str | None = None
+    obj: dict[str, Any] | None = None  # the parsed line, kept so render() need not parse it again
 
     @property
     def touched(self) -> bool:
@@ -83,7 +84,7 @@ def _work(args: tuple[list[tuple[int, bytes]], Options, str, str]) -> list[Recor
             continue
         doc_id = obj.get(id_field)
         out.append(Record(number, raw, None if doc_id is None else str(doc_id),
-                          strip_text(obj[text_field], options)))
+                          strip_text(obj[text_field], options), obj=obj))
     return out
 
 
@@ -105,7 +106,7 @@ def render(record: Record, text_field: str = "text") -> bytes:
     """The output line: untouched records byte-identical, others re-serialised."""
     if record.result is None or not record.touched:
         return record.raw
-    obj = json.loads(record.raw)
+    obj = dict(record.obj) if record.obj is not None else json.loads(record.raw)
     obj[text_field] = record.result.text
     meta = obj.get("metadata")
     if not isinstance(meta, dict):

@@ -82,9 +82,6 @@ class Rule:
         return tuple(find for pat, find in zip(self.patterns, self.finders)
                      if find != pat.match or pat.match(prefix, partial=True) is not None)
 
-    def may_start(self, prefix: str) -> bool:
-        return bool(self.starters(prefix))
-
     def in_position(self, index: int, total: int) -> bool:
         """index is the 0-based position among non-blank lines; either limit suffices."""
         if self.first is None and self.last is None:

@@ -65,10 +65,6 @@ _AGENCY_DOMAINS = {
 }
 
 
-def agency_names(text: str) -> list[str]:
-    return agencies_in(text or "")
-
-
 def credited_agencies(name: str) -> list[str]:
     """Agencies a name field credits: "Reuters", "AP Staff", "Jane Doe, AFP"; not "Michael Bloomberg"."""
     found: list[str] = []
@@ -121,8 +117,8 @@ class _Own:
                 return True
         mine = {_AGENCY_DOMAINS[self.site]} if self.site in _AGENCY_DOMAINS else set()
         for x in names:
-            mine.update(agency_names(x))
-        return bool(mine & set(agency_names(value)))
+            mine.update(agencies_in(x))
+        return bool(mine & set(agencies_in(value)))
 
     def known(self, with_publishers: bool = True) -> bool:
         return bool(self.site or self.site_names or (with_publishers and self.publishers))
@@ -228,7 +224,7 @@ def _value_groups(value: str) -> dict[str, str]:
     value = _html.unescape(value).strip()
     if looks_like_url(value):
         return {"original_url": value}
-    return {"original_source": value, "agencies": ", ".join(agency_names(value))}
+    return {"original_source": value, "agencies": ", ".join(agencies_in(value))}
 
 
 def markup_provenance(tree, page_url: str | None = None) -> list[tuple[Evidence, dict[str, str]]]:
@@ -391,7 +387,7 @@ def _ld_pair(key: str, value: Any, top: bool, own: _Own, ids: dict[str, dict], f
             return
         groups = {"original_url": urls[0] if urls else "", "original_source": names[0] if names else ""}
         if names:
-            groups["agencies"] = ", ".join(a for n in names for a in agency_names(n))
+            groups["agencies"] = ", ".join(a for n in names for a in agencies_in(n))
         found.add("HTM006", SYND, _ld_text(key, value), groups)
     elif key in _SYND_PROPS:
         names = value_names(value, ids)
@@ -401,7 +397,7 @@ def _ld_pair(key: str, value: Any, top: bool, own: _Own, ids: dict[str, dict], f
         others = [n for n in names if not own.is_self(n) and _norm(n) not in authors]
         if not others:
             return
-        agencies = [a for n in others for a in agency_names(n)]
+        agencies = [a for n in others for a in agencies_in(n)]
         if key != "sourceOrganization" and not (own.site_names or own.publishers) and not agencies:
             return  # a credit with no site or publisher name to compare it to says little
         found.add(_SYND_PROPS[key], SYND, _ld_text(key, value),

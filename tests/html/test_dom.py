@@ -198,3 +198,12 @@ def test_a_dateline_span_inside_a_paragraph_stays() -> None:
     tree = LexborHTMLParser(html)
     dom_pass(tree)
     assert "CAIRO —" in tree.html
+
+
+def test_narrative_caption_without_credit_is_left_to_the_text_core() -> None:
+    from stripper.html.dom import narrative_caption
+
+    story = "Soldiers stand guard at the border village on Sunday as families wait for news of the talks."
+    assert narrative_caption(story)
+    assert not narrative_caption(story + " Photo: Reuters")
+    assert not narrative_caption("The Korean Peninsula DMZ")
