@@ -137,6 +137,7 @@ class _Page:
         self.total = max(total, body_len // 2, 200)
         self.p_total = total
         self.protected: set[int] = set()
+        self.chain: list[LexborNode] = []  # the main block's container and its ancestors
         self.main_block = max(by_parent.values(), default=0)
         self.main: LexborNode | None = None
         if by_parent:
@@ -145,6 +146,7 @@ class _Page:
             cur: LexborNode | None = parents[main_id]
             while cur is not None:
                 self.protected.add(cur.mem_id)
+                self.chain.append(cur)
                 cur = cur.parent
 
     def captions_are_story(self, nodes: list[LexborNode]) -> bool:
@@ -239,6 +241,44 @@ def is_teaser_list(node: LexborNode) -> bool:
     return True
 
 
+_HIDING_CLASS = regex.compile(r"(?i)^(?:[\w-]*-)?hid(?:e|den)(?:[\w-]*)$")
+_HIDING_STYLE = regex.compile(r"(?i)(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*;?")
+
+
+def unhide_story(page: _Page) -> int:
+    """Un-hide the containers of the article's main paragraph block; returns how many.
+
+    Sites fold the rest of a story into a block with a "hideOnInit"/"hidden" class that a
+    "Read more" button opens. trafilatura drops hidden blocks, but only when that leaves
+    more than a seventh of the page: on the raw page the widgets' text keeps it under that
+    line, and once the DOM pass has removed them the same page loses half its story.
+    The block holding the most paragraph text is the story, whatever its class says.
+    """
+    if page.main_block < MIN_STORY_BLOCK:
+        return 0
+    changed = 0
+    for node in page.chain:
+        if node.tag in NEVER_REMOVE or not node.tag or node.tag.startswith("-"):
+            continue  # the document node has no attributes
+        attrs = node.attrs
+        before = dict(attrs)
+        cls = attrs.get("class")
+        if cls:
+            kept = [c for c in cls.split() if not _HIDING_CLASS.match(c)]
+            if len(kept) != len(cls.split()):
+                attrs["class"] = " ".join(kept)
+        style = attrs.get("style")
+        if style and _HIDING_STYLE.search(style):
+            attrs["style"] = _HIDING_STYLE.sub("", style)
+        for name in ("aria-hidden", "hidden"):
+            if name in attrs:
+                del attrs[name]
+        if "hidden" in (attrs.get("id") or "").lower():
+            del attrs["id"]
+        changed += dict(attrs) != before
+    return changed
+
+
 def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """Remove matched nodes from tree in place; return one record per removal, in rule order.
 
@@ -248,6 +288,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
     if root is None or tree.body is None:
         return []
     page = _Page(tree)
+    unhide_story(page)
     removed: list[dict[str, Any]] = []
     root_id = root.mem_id
     for rule in DOM_RULES:

@@ -207,3 +207,40 @@ def test_narrative_caption_without_credit_is_left_to_the_text_core() -> None:
     assert narrative_caption(story)
     assert not narrative_caption(story + " Photo: Reuters")
     assert not narrative_caption("The Korean Peninsula DMZ")
+
+
+def test_story_folded_behind_a_read_more_toggle_is_unhidden() -> None:
+    rest = f"<div class='toggle-group hideOnInit' style='display: none' aria-hidden='true'>{PARA * 6}</div>"
+    tree = LexborHTMLParser(f"<html><body><div class='story'>{PARA}{rest}</div></body></html>")
+    dom_pass(tree)
+    block = tree.css_first("div.toggle-group")
+    assert block is not None and block.css("p")
+    assert block.attributes.get("class") == "toggle-group"
+    assert "display" not in (block.attributes.get("style") or "")
+    assert "aria-hidden" not in block.attributes
+
+
+def test_hidden_blocks_outside_the_story_stay_hidden() -> None:
+    modal = "<div class='modal hidden'><p>Sign up now to read on.</p></div>"
+    tree = page(modal, paragraphs=5)
+    dom_pass(tree)
+    assert tree.css_first("div.modal").attributes.get("class") == "modal hidden"
+
+
+def test_unhidden_story_reaches_trafilaturas_own_extraction() -> None:
+    """trafilatura drops hidden blocks unless that leaves too little of the page, then falls
+    back to readability, which loses paragraphs of its own: once the DOM pass has removed the
+    widgets, a story folded behind a toggle must reach trafilatura's own extractor whole."""
+    from stripper.html.extract import extract_lines
+
+    opening = "".join(f"<p>Opening paragraph {n} says the council voted on Tuesday to rebuild the sea "
+                      f"wall that has protected the quay since the nineteenth century.</p>" for n in range(2))
+    rest = "".join(f"<p>Paragraph {n} of the folded story explains how the harbour board paid for "
+                   f"the repairs, and why the work took until the spring to finish.</p>" for n in range(8))
+    slides = "".join(SLIDE.format(n=n) for n in range(1, 21))
+    tree = LexborHTMLParser(
+        f"<html><body><article><div class='content'>{opening}</div><div class='toggle hideOnInit'>{rest}</div>"
+        f"<div class='slideshow'>{slides}</div></article></body></html>")
+    dom_pass(tree)
+    lines = extract_lines(tree.html or "", None, fast=True)  # no fallback: the own extractor only
+    assert sum("folded story" in ln for ln in lines) == 8
