@@ -117,6 +117,32 @@ def gallery_slides(view: View) -> Iterator[int]:
             yield from (k for k in slides.values() if view.free(k))
 
 
+# A slideshow flattened by the extractor: each slide's caption sits between the widget's own
+# buttons ("- Next" / "- Previous", "1 of 5", "Fullscreen"). One line between two buttons
+# could be a one-paragraph story between page links; two or more are slides.
+_CONTROL = regex.compile(
+    r"""^(?:[-–•*]\s*)?(?:previous|prev|next|close|full\s*screen|(?:show\s+|hide\s+)?thumbnails|
+        \d{1,3}\s*(?:of|/)\s*\d{1,3}|(?:previous|next)\s+(?:slide|image|photo|picture))$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+SLIDE_MAX_WORDS = 80
+SANDWICHED_NEEDED = 2
+
+
+def _control(view: View, k: int) -> bool:
+    d = view.decision(k)
+    return bool(_CONTROL.match(view.text(k))) or (d is not None and d.code == "CAP003")
+
+
+@heuristic("CAP105", "caption", "slide caption between slideshow buttons ('Next' / 'Previous', '1 of 5')")
+def slide_between_controls(view: View) -> Iterator[int]:
+    hits = [k for k in range(1, len(view) - 1)
+            if view.free(k) and _control(view, k - 1) and _control(view, k + 1)
+            and not _control(view, k) and len(words(view.text(k))) <= SLIDE_MAX_WORDS]
+    if len(hits) >= SANDWICHED_NEEDED:
+        yield from hits
+
+
 # "Other Opinion Columns" / "More stories" / "You may also like" at the foot of the page,
 # followed by teaser headlines and blurbs to the end. The header must be one of these
 # phrases exactly (a heading "More stories of survival" is the article's), the block must

@@ -77,3 +77,38 @@ def test_pro101_keeps_a_block_with_a_long_paragraph_after_it() -> None:
     doc = f"{LONG_ARTICLE}\nMore stories\n{long_para}\n"
     assert "More stories" not in strip_text(doc).text or long_para in strip_text(doc).text
     assert long_para in strip_text(doc).text
+
+
+SLIDESHOW = """Featured Slide Shows
+- 1 of 5
+- Close
+- Fullscreen
+- Thumbnails
+  - Previous
+  - Next
+“A nation of girls telling their stories” slideshow A photo contest winner
+  - Previous
+  - Next
+“A nation of girls telling their stories” slideshow Superhero Project “In life many people have two faces.”
+  - Previous
+  - Next
+“A nation of girls telling their stories” slideshow Superhero Project “I pray every night for a hero.”
+- Recent Slide Shows
+"""
+
+
+def test_cap105_strips_slides_between_slideshow_buttons() -> None:
+    res = strip_text(f"{ARTICLE}\n{SLIDESHOW}")
+    assert res.text == ARTICLE + "\n"
+    assert [v.rule for v in res.stripped if "slideshow" in v.text] == ["CAP105"] * 3
+
+
+def test_cap105_keeps_one_story_between_page_links() -> None:
+    doc = f"Previous\n{ARTICLE.splitlines()[0]}\nNext\n"
+    assert strip_text(doc).text.splitlines() == [ARTICLE.splitlines()[0]]
+
+
+def test_cap105_keeps_paragraphs_next_to_a_single_button() -> None:
+    doc = f"{ARTICLE}\nNext\n{ARTICLE}\n"
+    assert sum("Paragraph 3" in ln for ln in strip_text(doc).text.splitlines()) >= 1
+    assert all(v.rule != "CAP105" for v in strip_text(doc).stripped)
