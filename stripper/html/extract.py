@@ -27,11 +27,22 @@ SETTINGS: dict[str, object] = dict(
 
 # trafilatura's inline elements: text runs on across them ("<hi>W</hi>ord" is one word).
 _INLINE = frozenset({"hi", "ref", "del", "graphic", "span", "sub", "sup"})
+_TEXT_HOSTS = frozenset({"p", "head", "item", "cell", "hi", "ref", "del", "span", "sub", "sup"})
 
 
 _GAP = "\x00"
 # CJK writing puts no space between words: a block boundary inside CJK text stays closed.
 _CJK_GAP = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])\x00+(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
+
+
+def _inline_code(node: etree._Element) -> bool:
+    """trafilatura writes `<code>fetch()</code>` inside a sentence and a code block alike as
+    <code>: one without a line break, inside a paragraph, heading, item or cell, is a word
+    of that sentence ("calls to fetch() return ...") and must not become a line of its own."""
+    if node.tag != "code":
+        return False
+    parent = node.getparent()
+    return parent is not None and parent.tag in _TEXT_HOSTS and "\n" not in "".join(node.itertext()).strip()
 
 
 def _flat(el: etree._Element) -> str:
@@ -43,7 +54,7 @@ def _flat(el: etree._Element) -> str:
             if event == "end" and node is not el and node.tail:
                 parts.append(node.tail)
             continue
-        block = node.tag not in _INLINE
+        block = node.tag not in _INLINE and not _inline_code(node)
         if event == "start":
             if block:
                 parts.append(_GAP)
@@ -59,7 +70,7 @@ def _flat(el: etree._Element) -> str:
 
 
 def _has_block_child(el: etree._Element) -> bool:
-    return any(isinstance(c.tag, str) and c.tag in BLOCKS and c.tag != "lb" for c in el)
+    return any(isinstance(c.tag, str) and c.tag in BLOCKS and c.tag != "lb" and not _inline_code(c) for c in el)
 
 
 def _code_lines(el: etree._Element) -> Iterator[str]:
