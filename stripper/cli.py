@@ -52,6 +52,8 @@ def common_options(fn: Callable) -> Callable:
                      help="Decode text input with this codec instead of UTF-8 (e.g. cp1252)."),
         click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
                      help="Worker processes for many files or JSONL records (output order is kept)."),
+        click.option("--text-field", default="text", show_default=True, metavar="NAME",
+                     help="JSONL: the field that holds each record's text."),
     ]):
         fn = deco(fn)
     return fn
@@ -91,11 +93,11 @@ AnyOutcome = Outcome | CorpusOutcome
 
 
 def load(name: str, path: Path | None, opts: Options, fmt: str, encoding: str | None,
-         jobs: int = 1) -> AnyOutcome | InputError:
+         jobs: int = 1, text_field: str = "text") -> AnyOutcome | InputError:
     """One input, or the reason it cannot be taken (returned, so a worker process can hand it back)."""
     try:
         data = sys.stdin.buffer.read() if path is None else read_bytes(path)
-        return process(data, name, opts, fmt, encoding, jobs)
+        return process(data, name, opts, fmt, encoding, jobs, text_field)
     except InputError as exc:
         return exc
 
@@ -124,7 +126,7 @@ def _load_star(args: tuple) -> AnyOutcome | InputError:
 
 
 def run_each(paths: tuple[str, ...], opts: Options, fmt: str, encoding: str | None, jobs: int = 1,
-             ) -> Iterator[tuple[str, Path | None, Path | None, AnyOutcome | InputError]]:
+             text_field: str = "text") -> Iterator[tuple[str, Path | None, Path | None, AnyOutcome | InputError]]:
     """Every input in order; a bad one is reported and handed back as its error, the rest go on.
 
     With jobs > 1 several files are read and cleaned in worker processes; a single JSONL
@@ -134,10 +136,10 @@ def run_each(paths: tuple[str, ...], opts: Options, fmt: str, encoding: str | No
     files_parallel = jobs > 1 and len(items) > 1 and all(p is not None for _, p, _ in items)
     if files_parallel:
         pool = ProcessPoolExecutor(jobs)
-        results = pool.map(_load_star, [(n, p, opts, fmt, encoding) for n, p, _ in items], chunksize=4)
+        results = pool.map(_load_star, [(n, p, opts, fmt, encoding, 1, text_field) for n, p, _ in items], chunksize=4)
     else:
         pool = None
-        results = (load(n, p, opts, fmt, encoding, jobs) for n, p, _ in items)
+        results = (load(n, p, opts, fmt, encoding, jobs, text_field) for n, p, _ in items)
     try:
         for (name, path, root), outcome in zip(items, results):
             if isinstance(outcome, InputError):
@@ -183,7 +185,7 @@ def main() -> None:
 @click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically).")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead; exit 1 if anything would change.")
 @common_options
-def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
+def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules, fmt, encoding, jobs, text_field):
     """Clean PATH... (files, folders, or - for stdin)."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
@@ -194,7 +196,7 @@ def clean(paths, out_dir, in_place, diff, select, ignore, keep_provenance, rules
     if many and not (out_dir or in_place or diff):
         raise click.UsageError("several inputs need -o DIR or --in-place (or --diff)")
     status, changed = EXIT_OK, False
-    for name, path, root, outcome in run_each(inputs, opts, fmt, encoding, jobs):
+    for name, path, root, outcome in run_each(inputs, opts, fmt, encoding, jobs, text_field):
         if isinstance(outcome, InputError):
             status = max(status, EXIT_NO_CONTENT if isinstance(outcome, NoContent) else EXIT_ERROR)
             continue
@@ -241,13 +243,13 @@ def _mirror(out_dir: Path, name: str, path: Path | None, root: Path | None, fmt:
 @click.option("--all-lines", is_flag=True, help="With --json, list kept lines too.")
 @click.option("--color/--no-color", default=None, help="Colour the text view (default: on a TTY).")
 @common_options
-def explain(paths, as_json, all_lines, color, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
+def explain(paths, as_json, all_lines, color, select, ignore, keep_provenance, rules, fmt, encoding, jobs, text_field):
     """Show every stripped line with its rule and category, and the provenance flags."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
     colour = sys.stdout.isatty() if color is None else color
     status = EXIT_OK
-    for name, _path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs):
+    for name, _path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs, text_field):
         if isinstance(outcome, InputError) or outcome.record_errors:
             status = EXIT_ERROR
         if isinstance(outcome, InputError):
@@ -269,12 +271,12 @@ def explain(paths, as_json, all_lines, color, select, ignore, keep_provenance, r
               show_default=True)
 @click.option("--statistics", "stats", is_flag=True, help="Count findings per rule instead of listing them.")
 @common_options
-def check(paths, output_format, stats, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
+def check(paths, output_format, stats, select, ignore, keep_provenance, rules, fmt, encoding, jobs, text_field):
     """Report what would be stripped: exit 0 clean, 1 findings, 2 error."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
     items, status = [], EXIT_OK
-    for _name, _path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs):
+    for _name, _path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs, text_field):
         if isinstance(outcome, InputError) or outcome.record_errors:
             status = EXIT_ERROR
         if isinstance(outcome, InputError):
@@ -299,12 +301,12 @@ def check(paths, output_format, stats, select, ignore, keep_provenance, rules, f
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @common_options
-def fix(paths, select, ignore, keep_provenance, rules, fmt, encoding, jobs):
+def fix(paths, select, ignore, keep_provenance, rules, fmt, encoding, jobs, text_field):
     """Strip in place, atomically: exit 1 if a file changed, 0 if nothing to do, 2 on error."""
     opts = options_from(select, ignore, keep_provenance, rules)
     guard_rules(opts)
     status, changed = EXIT_OK, 0
-    for name, path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs):
+    for name, path, _root, outcome in run_each(paths, opts, fmt, encoding, jobs, text_field):
         if isinstance(outcome, InputError) or outcome.record_errors:
             status = EXIT_ERROR
         if isinstance(outcome, InputError):

@@ -121,7 +121,7 @@ class CorpusOutcome:
 
 
 def process(data: bytes, path: str, options: Options, fmt: str = "auto",
-            encoding: str | None = None, jobs: int = 1) -> Outcome | CorpusOutcome:
+            encoding: str | None = None, jobs: int = 1, text_field: str = "text") -> Outcome | CorpusOutcome:
     """Raises InputError with a one-line reason for input we cannot take."""
     if not data:
         raise InputError("empty file")
@@ -130,7 +130,8 @@ def process(data: bytes, path: str, options: Options, fmt: str = "auto",
             lines = read_lines(data, path)
         except (OSError, EOFError) as exc:
             raise InputError(f"cannot decompress: {exc}") from None
-        return CorpusOutcome(path, data, tuple(process_records(lines, options, jobs=jobs)))
+        records = process_records(lines, options, text_field=text_field, jobs=jobs)
+        return CorpusOutcome(path, data, tuple(records), text_field=text_field)
     kind = sniff_format(data, path if path != "-" else None) if fmt == "auto" else fmt
     if kind == "html":
         from .html import process_html  # trafilatura is imported only when HTML shows up

@@ -91,3 +91,22 @@ def test_many_bad_records_are_capped(tmp_path: Path) -> None:
     assert res.exit_code == 2
     errors = [ln for ln in res.stderr.splitlines() if ln.startswith("stripper: error:")]
     assert len(errors) == 11 and "15 more bad records" in errors[-1]
+
+
+def test_text_field_names_the_field_to_clean(tmp_path: Path) -> None:
+    rec = {"id": "a", "content": REC["text"], "text": "Photo: Reuters"}
+    p = _corpus(tmp_path, _rec(rec))
+    res = CliRunner().invoke(main, ["clean", "--text-field", "content", str(p)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout_bytes)
+    assert out["content"] == CLEAN
+    assert out["text"] == "Photo: Reuters"  # other fields are left as they were
+    check = CliRunner().invoke(main, ["check", "--text-field", "content", "-j", "2", str(p), str(p)])
+    assert check.exit_code == 1 and "CAP" in check.stdout
+
+
+def test_missing_text_field_is_named(tmp_path: Path) -> None:
+    p = _corpus(tmp_path, _rec(REC))
+    res = CliRunner().invoke(main, ["clean", "--text-field", "body", str(p)])
+    assert res.exit_code == 2
+    assert "'body'" in res.stderr
