@@ -136,7 +136,6 @@ class _Page:
         # Pages built from <div>s and <br>s have little <p> text: measure against the body then.
         self.total = max(total, body_len // 2, 200)
         self.p_total = total
-        self.protected: set[int] = set()
         self.chain: list[LexborNode] = []  # the main block's container and its ancestors
         self.main_block = max(by_parent.values(), default=0)
         self.main: LexborNode | None = None
@@ -145,9 +144,9 @@ class _Page:
             self.main = parents[main_id]
             cur: LexborNode | None = parents[main_id]
             while cur is not None:
-                self.protected.add(cur.mem_id)
                 self.chain.append(cur)
                 cur = cur.parent
+        self.protected = {node.mem_id for node in self.chain}
 
     def captions_are_story(self, nodes: list[LexborNode]) -> bool:
         """On a photo-story page the captions carry the text (a gallery with a paragraph of
@@ -258,7 +257,7 @@ def unhide_story(page: _Page) -> int:
         return 0
     changed = 0
     for node in page.chain:
-        if node.tag in NEVER_REMOVE or not node.tag or node.tag.startswith("-"):
+        if not node.tag or node.tag.startswith("-"):
             continue  # the document node has no attributes
         attrs = node.attrs
         before = dict(attrs)
