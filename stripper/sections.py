@@ -118,20 +118,17 @@ def gallery_slides(view: View) -> Iterator[int]:
 
 
 # A slideshow flattened by the extractor: each slide's caption sits between the widget's own
-# buttons ("- Next" / "- Previous", "1 of 5", "Fullscreen"). One line between two buttons
-# could be a one-paragraph story between page links; two or more are slides.
-_CONTROL = regex.compile(
-    r"""^(?:[-–•*]\s*)?(?:previous|prev|next|close|full\s*screen|(?:show\s+|hide\s+)?thumbnails|
-        \d{1,3}\s*(?:of|/)\s*\d{1,3}|(?:previous|next)\s+(?:slide|image|photo|picture))$""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
+# buttons ("- Next" / "- Previous", or a gallery label CAP003 already matched: "1 of 5",
+# "Fullscreen"). One line between two buttons could be a one-paragraph story between page
+# links; two or more are slides.
+_NAV_BUTTON = regex.compile(r"^(?:[-–•*]\s*)?(?:previous|prev|next|close)$", regex.IGNORECASE)
 SLIDE_MAX_WORDS = 80
 SANDWICHED_NEEDED = 2
 
 
 def _control(view: View, k: int) -> bool:
     d = view.decision(k)
-    return bool(_CONTROL.match(view.text(k))) or (d is not None and d.code == "CAP003")
+    return (d is not None and d.code == "CAP003") or bool(_NAV_BUTTON.match(view.text(k)))
 
 
 @heuristic("CAP105", "caption", "slide caption between slideshow buttons ('Next' / 'Previous', '1 of 5')")
