@@ -96,7 +96,7 @@ MIN_REMAINING = 500
 CAPTION_STORY_SHARE = 0.5
 TEASER_RULE = DOM_RULES[-1]
 TEASER_MIN_ITEMS = 3
-TEASER_MAX_ITEM_CHARS = 400
+TEASER_MAX_ITEM_CHARS = 600
 TEASER_SHARE = 0.7
 # A page whose largest run of paragraphs is shorter than this is an index or front page:
 # its teasers are what the page says, so they stay.
@@ -278,6 +278,60 @@ def unhide_story(page: _Page) -> int:
     return changed
 
 
+# Phrasing content: a run of these between blocks is one paragraph the page forgot to wrap.
+_PHRASING = frozenset({
+    "-text", "a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q",
+    "mark", "time", "code", "font", "br", "img",
+})
+_SKIP = frozenset({"-comment"})
+LOOSE_MIN_CHARS = 80
+
+
+def _loose_runs(node: LexborNode) -> list[list[LexborNode]]:
+    runs: list[list[LexborNode]] = []
+    run: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        if child.tag in _PHRASING:
+            run.append(child)
+        elif child.tag not in _SKIP and run:
+            runs.append(run)
+            run = []
+        child = child.next
+    if run:
+        runs.append(run)
+    return runs
+
+
+def wrap_loose_text(page: _Page) -> int:
+    """Wrap bare text runs of the story container in <p>; returns how many.
+
+    Old templates write a paragraph as text between two <div>s ("</div>The Federal Flag
+    Code has ..."). trafilatura's extractor drops such text, and keeps it only when it falls
+    back to a whole-page extractor, which happens when widgets made the page look noisy: once
+    the DOM pass has removed them, the same story loses its bare paragraphs. As a <p> the
+    text is a paragraph to every extractor.
+    """
+    node = page.main
+    if node is None:
+        return 0
+    wrapped = 0
+    for run in _loose_runs(node):
+        if not any(k.tag == "-text" and k.text(deep=False).strip() for k in run):
+            continue  # links and pictures alone are a menu or a banner, not a paragraph
+        if len(_clean("".join(k.text(deep=True) for k in run))) < LOOSE_MIN_CHARS:
+            continue
+        paragraph = LexborHTMLParser("<p></p>").css_first("p")
+        run[0].insert_before(paragraph)
+        target = run[0].prev
+        if target is None or target.tag != "p":
+            continue
+        for k in run:
+            target.insert_child(k, move=True)
+        wrapped += 1
+    return wrapped
+
+
 def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """Remove matched nodes from tree in place; return one record per removal, in rule order.
 
@@ -288,6 +342,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
         return []
     page = _Page(tree)
     unhide_story(page)
+    wrap_loose_text(page)
     removed: list[dict[str, Any]] = []
     root_id = root.mem_id
     for rule in DOM_RULES:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from stripper.html.dom import DOM_RULES, dom_pass
+from stripper.html.dom import DOM_RULES, dom_pass, wrap_loose_text, _Page
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures" / "html"
 PARA = ("<p>The council voted on Tuesday to rebuild the sea wall that has protected the quay since "
@@ -146,6 +146,21 @@ def test_list_of_teaser_cards_removed() -> None:
     assert "Ferry strike" not in tree.body.text() and tree.body.text().count("council voted") == 6
 
 
+def test_teaser_cards_with_a_paragraph_of_summary_removed() -> None:
+    """A "Recommended for you" stream gives each story its headline and a long summary."""
+    summary = ("The regional council approved a new budget on Monday that raises spending on roads and "
+               "schools, while cutting the grants paid to sports clubs and museums. Opposition members said "
+               "the cuts would hit small towns hardest, and the mayor promised a review next spring when "
+               "the figures for the first quarter are in and the new tax rates are known to every "
+               "household in the region.")
+    cards = "".join(f"<li><a href='/s{n}'><img src=t{n}.jpg></a><h3><a href='/s{n}'>Council passes budget "
+                    f"after long night {n}</a></h3><p>{summary}</p></li>" for n in range(5))
+    tree = page(f"<ul id='Stream'>{cards}</ul>", paragraphs=6)
+    assert len(tree.css_first("li").text()) > 400  # a card, not a one-line teaser
+    assert [r["rule"] for r in dom_pass(tree)] == ["DOM011"]
+    assert "regional council" not in tree.body.text()
+
+
 def test_feature_list_with_unlinked_headings_kept() -> None:
     items = "".join(f"<li><img src=f{n}.jpg><h2>Inspector {n}</h2><p>Examine the page layout.</p>"
                     f"<a href='/docs/{n}'>Learn more about Inspector {n}</a></li>" for n in range(5))
@@ -244,3 +259,28 @@ def test_unhidden_story_reaches_trafilaturas_own_extraction() -> None:
     dom_pass(tree)
     lines = extract_lines(tree.html or "", None, fast=True)  # no fallback: the own extractor only
     assert sum("folded story" in ln for ln in lines) == 8
+
+
+def test_bare_text_between_blocks_of_the_story_becomes_a_paragraph() -> None:
+    bare = ("The Federal Flag Code has guidelines for the proper treatment of the flag, but there are "
+            "no rules for punishment")
+    tree = LexborHTMLParser(f"<html><body><div class='story'>{PARA * 3}<div class='figure'><img src=a.jpg>"
+                            f"</div>{bare} <a href='/x'>related to violations</a>.<p>Closing words.</p>"
+                            f"<div>x</div>Short.<div>y</div><a href='/m'>a menu link that is long enough to "
+                            f"pass the length test</a></div></body></html>")
+    assert wrap_loose_text(_Page(tree)) == 1
+    wrapped = [p.text() for p in tree.css("div.story > p")]
+    assert f"{bare} related to violations." in wrapped
+    assert "Short." not in wrapped and not any("menu link" in t for t in wrapped)
+
+
+def test_bare_paragraph_reaches_trafilaturas_own_extraction() -> None:
+    from stripper.html.extract import extract_lines
+
+    bare = ("Paragraph without tags explains how the harbour board paid for the repairs, and why the "
+            "work took until the spring to finish.")
+    tree = LexborHTMLParser(f"<html><body><article><div class='content'>{PARA * 4}<div class='pic'>"
+                            f"<img src=a.jpg></div>{bare}{PARA * 2}</div></article></body></html>")
+    dom_pass(tree)
+    lines = extract_lines(tree.html or "", None, fast=True)
+    assert bare in lines
