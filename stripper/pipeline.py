@@ -68,10 +68,12 @@ class RulePlan:
 
 @lru_cache(maxsize=64)
 def _plan(options: Options) -> RulePlan:
-    """Provenance first: an AP copyright line is evidence before it is a footer."""
+    """Provenance first: an AP copyright line is evidence before it is a footer. Within each
+    tier, rules for every language come before a language pack's: an English "(AP) —"
+    dateline is explained by the wire-dateline rule, not by the Spanish one that also fits."""
     rs = load_rules(options.rule_paths, options.bundled)
     active = [r for r in rs.rules if options.enabled(r.code, r.category)]
-    ordered = tuple(sorted(active, key=lambda r: r.category not in PROVENANCE_CATEGORIES))
+    ordered = tuple(sorted(active, key=lambda r: (r.category not in PROVENANCE_CATEGORIES, bool(r.languages))))
     anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
     head = max((r.first or 0 for r in ordered), default=0)
     tail = max((r.last or 0 for r in ordered), default=0)

@@ -109,6 +109,9 @@ class RuleSet:
         return next((r for r in self.rules if r.code == code), None)
 
 
+_LANGUAGE = regex.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+
+
 def bundled_rules_dir() -> Path:
     """Inside the wheel the packs live at stripper/rules; in a checkout, at the top-level rules/."""
     packaged = Path(str(resources.files("stripper"))) / "rules"
@@ -135,7 +138,7 @@ def _str_list(path: Path, code: str, raw: dict[str, Any], key: str) -> tuple[str
     return tuple(v)
 
 
-def parse_rule(path: Path, raw: dict[str, Any]) -> Rule:
+def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None) -> Rule:
     code = raw.get("code")
     if not isinstance(code, str) or not _CODE.match(code):
         raise RulePackError(path, f"rule code {code!r} must look like CAP001 (2-4 capitals, 3 digits)")
@@ -191,7 +194,7 @@ def parse_rule(path: Path, raw: dict[str, Any]) -> Rule:
         flags=frozenset(flags),
         match=match,
         keep=keep,
-        languages=_str_list(path, code, raw, "languages"),
+        languages=_str_list(path, code, raw, "languages") or ((language,) if language else ()),
         requires=requires,
     )
 
@@ -208,7 +211,14 @@ def load_pack(path: Path) -> list[Rule]:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list) or not all(isinstance(r, dict) for r in raw_rules):
         raise RulePackError(path, "'rule' must be an array of tables ([[rule]])")
-    return [parse_rule(path, r) for r in raw_rules]
+    # A language pack says so once at the top (language = "es"); its rules inherit it.
+    language = data.get("language")
+    if language is not None and (not isinstance(language, str) or not _LANGUAGE.match(language)):
+        raise RulePackError(path, f"'language' must be a language code such as \"es\", not {language!r}")
+    unknown = set(data) - {"rule", "language"}
+    if unknown:
+        raise RulePackError(path, f"unknown top-level key(s) {', '.join(sorted(unknown))}")
+    return [parse_rule(path, r, language) for r in raw_rules]
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:

@@ -153,6 +153,16 @@ def test_provenance_rules_win_over_footer() -> None:
     assert v.category == "provenance_syndication" and res.provenance.syndicated
 
 
+def test_rules_for_every_language_win_over_a_language_packs() -> None:
+    """es.toml sorts before provenance_syndication.toml; the verdict must still name the
+    general wire-dateline rule, whose message fits an English dateline."""
+    line = "MOSCOW (AP) — An unmanned Russian cargo ship heading to the space station is off course."
+    res = strip_text("\n".join([line, *B]))
+    assert [v.rule for v in res.verdicts if v.rule] == ["PSY005"]
+    res = strip_text("\n".join(["MADRID, 3 May. (EUROPA PRESS) - El Congreso ha aprobado la ley.", *B]))
+    assert [v.rule for v in res.verdicts if v.rule] == ["PSY403"]
+
+
 def test_pure_same_input_same_result() -> None:
     text = "\n".join([B[0], CREDIT, B[1], B[0]])
     assert strip_text(text) == strip_text(text)

@@ -148,6 +148,26 @@ def test_rule_table_must_be_array(tmp_path: Path) -> None:
         load_pack(p)
 
 
+def test_language_pack_rules_inherit_its_language(tmp_path: Path) -> None:
+    p = write(tmp_path, "es.toml", 'language = "es"\n' + GOOD_RULE)
+    [rule] = load_pack(p)
+    assert rule.languages == ("es",)
+    bundled = {r.code: r for r in load_rules().rules}
+    assert bundled["PSY403"].languages == ("es",) and bundled["PSY005"].languages == ()
+
+
+@pytest.mark.parametrize("top, problem", [
+    ('language = 3', "language code"),
+    ('language = "Spanish"', "language code"),
+    ('lang = "es"', r"unknown top-level key\(s\) lang"),
+])
+def test_bad_pack_level_keys_name_the_file(tmp_path: Path, top: str, problem: str) -> None:
+    p = write(tmp_path, "x.toml", top + "\n" + GOOD_RULE)
+    with pytest.raises(RulePackError, match=problem) as ei:
+        load_pack(p)
+    assert str(p) in str(ei.value)
+
+
 def test_not_utf8_pack(tmp_path: Path) -> None:
     p = tmp_path / "latin1.toml"
     p.write_bytes(_rule(message='"caf\xe9"').encode("latin-1"))
