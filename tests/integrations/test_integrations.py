@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
+
 from stripper.integrations.datatrove import strip_documents
 from stripper.integrations.records import strip_record, strip_records
 
@@ -36,3 +38,26 @@ def test_record_adapters_do_not_mutate_input() -> None:
     assert out["metadata"]["lang"] == "en" and out["metadata"]["stripper"]["counts"] == {"social": 1}
     assert [r["text"] for r in strip_records([rec, {"text": "Follow us:"}], drop_empty=True)] == [
         "A soldier crossed the border on Sunday, officials said."]
+
+
+def test_datatrove_pipeline_step_with_the_real_library() -> None:
+    """StripperStep subclasses datatrove's PipelineStep: run it as datatrove would, with its
+    own Document type and stats (datatrove is in the test extra, so this never skips in CI)."""
+    datatrove = pytest.importorskip("datatrove")
+    from datatrove.data import Document as DtDocument
+
+    from stripper.integrations.datatrove import StripperStep
+
+    step = StripperStep()
+    assert isinstance(step, datatrove.pipeline.base.PipelineStep)
+    docs = [DtDocument(text=TEXT, id="1"),
+            DtDocument(text="Follow us on Twitter @news", id="2"),
+            DtDocument(text="A soldier crossed the border on Sunday, officials said.\n"
+                            "This article originally appeared on The Atlantic.", id="3")]
+    out = list(step.run(iter(docs)))
+    assert [d.id for d in out] == ["1", "3"]
+    assert out[0].text == "A soldier crossed the border on Sunday, officials said."
+    assert out[1].metadata["stripper"]["syndicated"] is True
+    stats = step.stats.to_dict()["stats"]
+    assert stats["social"] == 2 and stats["syndicated"] == 1
+    assert stats["forwarded"] == 2 and stats["dropped_empty"] == 1
