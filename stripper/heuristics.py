@@ -108,14 +108,18 @@ _RANK = regex.compile(
       | member|moderator|super\s+moderator|global\s+moderator|administrator|admin|
         staff(?:\s+member)?|site\s+(?:admin|staff)|forum\s+(?:admin|moderator|veteran)|
         newbie|lurker|neues\s+mitglied|mitglied|aktives\s+mitglied|bekanntes\s+mitglied|
-        nouveau\s+membre|membre(?:\s+actif)?|nuevo\s+miembro|miembro(?:\s+activo)?
+        nouveau\s+membre|membre(?:\s+actif)?|nuevo\s+miembro|miembro(?:\s+activo)?|
+        nuovo\s+utente|utente(?:\s+attivo|\s+registrato)?|membro(?:\s+attivo|\s+novo|\s+ativo)?|
+        novo\s+membro|moderatore|amministratore|moderador|administrador|
+        nieuw\s+lid|actief\s+lid|lid|beheerder|moderatie
     )$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _STAT = regex.compile(
     r"^(?:joined|messages|posts|reaction\s+score|likes(?:\s+received)?|points|trophy\s+points|"
     r"member\s+since|registered|location|beiträge|dabei\s+seit|registriert|messages?\s+postés?|"
-    r"inscrit|mensajes|registrado)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N} ,./-]{0,30}$",
+    r"inscrit|mensajes|registrado|messaggi|iscritto(?:\s+il)?|località|mensagens|"
+    r"membro\s+desde|berichten|lid\s+sinds|geregistreerd|woonplaats)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N} ,./-]{0,30}$",
     regex.IGNORECASE,
 )
 _HANDLE = regex.compile(r"^@?[\p{L}\p{N}_.\-]{2,32}(?: [\p{L}\p{N}_.\-]{1,20}){0,2}$")

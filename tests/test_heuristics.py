@@ -57,6 +57,18 @@ def test_frm101_rank_with_stats_only() -> None:
     assert v["Moderator"] == ("strip", "FRM101") and v["Posts: 512"] == ("strip", "FRM101")
 
 
+@pytest.mark.parametrize("header", [
+    ["gatto_nero", "Utente attivo", "Iscritto il: 3 marzo 2019", "Messaggi: 1.204"],
+    ["Joana_S", "Membro ativo", "Mensagens: 88"],
+    ["kaaskop", "Actief lid", "Lid sinds: mei 2015", "Berichten: 310"],
+    ["Sepp", "Aktives Mitglied", "Beiträge: 2.045"],
+])
+def test_frm101_headers_in_other_languages(header: list[str]) -> None:
+    v = verdicts("\n".join([B[0], *header, B[1]]))
+    for line in header:
+        assert v[line] == ("strip", "FRM101"), line
+
+
 def test_frm101_keeps_bare_member_line() -> None:
     v = verdicts("\n".join([B[0], "Member", B[1], B[2]]))
     assert v["Member"][0] == "keep"
