@@ -96,7 +96,10 @@ MIN_REMAINING = 500
 CAPTION_STORY_SHARE = 0.5
 TEASER_RULE = DOM_RULES[-1]
 TEASER_MIN_ITEMS = 3
-TEASER_MAX_ITEM_CHARS = 600
+TEASER_MAX_ITEM_CHARS = 400
+# Outside the story's container a card may carry a paragraph of summary ("Recommended for
+# you" streams); inside it, long linked items are the story's own list (a listicle).
+TEASER_MAX_OUTSIDE_CHARS = 600
 TEASER_SHARE = 0.7
 # A page whose largest run of paragraphs is shorter than this is an index or front page:
 # its teasers are what the page says, so they stay.
@@ -211,7 +214,7 @@ def _in_link(node: LexborNode, stop: LexborNode) -> bool:
     return False
 
 
-def _teaser_card(item: LexborNode) -> bool:
+def _teaser_card(item: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> bool:
     """A list item that is a card for another page: a headline link, a picture or a heading,
     little text. The link must carry the headline: a feature list whose items end in
     "Learn more" describes this page's subject, not other stories."""
@@ -222,10 +225,19 @@ def _teaser_card(item: LexborNode) -> bool:
         return False  # a heading that links nowhere titles a section of this page
     if item.css_first("img, picture, h2, h3, h4, h5, h6") is None:
         return False
-    return len(_clean(item.text(deep=True, separator=" "))) <= TEASER_MAX_ITEM_CHARS
+    return len(_clean(item.text(deep=True, separator=" "))) <= max_chars
 
 
-def is_teaser_list(node: LexborNode) -> bool:
+def _within(node: LexborNode, ancestor: LexborNode | None) -> bool:
+    cur: LexborNode | None = node
+    while ancestor is not None and cur is not None:
+        if cur.mem_id == ancestor.mem_id:
+            return True
+        cur = cur.parent
+    return False
+
+
+def is_teaser_list(node: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> bool:
     """Three or more list items, nearly all of them teaser cards."""
     items = [c for c in node.iter() if c.tag == "li"]
     if len(items) < TEASER_MIN_ITEMS:
@@ -233,7 +245,7 @@ def is_teaser_list(node: LexborNode) -> bool:
     allowed_misses = len(items) - TEASER_SHARE * len(items)
     misses = 0
     for c in items:  # menus fail at once: stop as soon as the share cannot be reached
-        if not _teaser_card(c):
+        if not _teaser_card(c, max_chars):
             misses += 1
             if misses > allowed_misses:
                 return False
@@ -278,13 +290,25 @@ def unhide_story(page: _Page) -> int:
     return changed
 
 
-# Phrasing content: a run of these between blocks is one paragraph the page forgot to wrap.
-_PHRASING = frozenset({
-    "-text", "a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q",
-    "mark", "time", "code", "font", "br", "img",
+# Block-level tags end a run of bare text; anything else (a, em, del, span, img ...) is part of
+# the sentence. Scripts and comments inside a run are skipped, not ends.
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "iframe", "video", "audio",
+    "canvas", "object", "embed", "select", "textarea", "button",
 })
-_SKIP = frozenset({"-comment"})
+_BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS))
+_SKIP = frozenset({"-comment", "script", "style", "noscript", "template"})
 LOOSE_MIN_CHARS = 80
+
+
+def _ends_run(node: LexborNode) -> bool:
+    """A block tag, or an inline one wrapping a block (<span><div class=share>...)."""
+    if node.tag in _BLOCK_TAGS:
+        return True
+    return node.tag != "-text" and node.css_first(_BLOCK_SELECTOR) is not None
 
 
 def _loose_runs(node: LexborNode) -> list[list[LexborNode]]:
@@ -292,15 +316,33 @@ def _loose_runs(node: LexborNode) -> list[list[LexborNode]]:
     run: list[LexborNode] = []
     child = node.child
     while child is not None:
-        if child.tag in _PHRASING:
-            run.append(child)
-        elif child.tag not in _SKIP and run:
-            runs.append(run)
+        if child.tag in _SKIP:
+            if run:
+                run.append(child)
+        elif _ends_run(child):
+            if run:
+                runs.append(run)
             run = []
+        else:
+            run.append(child)
         child = child.next
     if run:
         runs.append(run)
     return runs
+
+
+def _own_text(node: LexborNode) -> str:
+    """Text outside links: a row of links with " | " between them is a menu, not a paragraph."""
+    if node.tag == "-text":
+        return node.text(deep=False)
+    if node.tag == "a" or node.tag in _SKIP:
+        return ""
+    parts = []
+    child = node.child
+    while child is not None:
+        parts.append(_own_text(child))
+        child = child.next
+    return "".join(parts)
 
 
 def wrap_loose_text(page: _Page) -> int:
@@ -310,17 +352,16 @@ def wrap_loose_text(page: _Page) -> int:
     Code has ..."). trafilatura's extractor drops such text, and keeps it only when it falls
     back to a whole-page extractor, which happens when widgets made the page look noisy: once
     the DOM pass has removed them, the same story loses its bare paragraphs. As a <p> the
-    text is a paragraph to every extractor.
+    text is a paragraph to every extractor. It runs after the removals, so a byline or share
+    span inside the text has already gone (a <p> would shelter it from the rules).
     """
     node = page.main
-    if node is None:
+    if node is None or page.main_block < MIN_STORY_BLOCK or node.tag in ("html", "head"):
         return 0
     wrapped = 0
     for run in _loose_runs(node):
-        if not any(k.tag == "-text" and k.text(deep=False).strip() for k in run):
-            continue  # links and pictures alone are a menu or a banner, not a paragraph
-        if len(_clean("".join(k.text(deep=True) for k in run))) < LOOSE_MIN_CHARS:
-            continue
+        if len(_clean("".join(_own_text(k) for k in run))) < LOOSE_MIN_CHARS:
+            continue  # links and pictures with a little glue are a menu or a banner
         paragraph = LexborHTMLParser("<p></p>").css_first("p")
         run[0].insert_before(paragraph)
         target = run[0].prev
@@ -342,7 +383,6 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
         return []
     page = _Page(tree)
     unhide_story(page)
-    wrap_loose_text(page)
     removed: list[dict[str, Any]] = []
     root_id = root.mem_id
     for rule in DOM_RULES:
@@ -365,7 +405,10 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
                             "text": text[:EXCERPT]})
     if (enabled is None or TEASER_RULE.code in enabled) and page.main_block >= MIN_STORY_BLOCK:
         for node in tree.body.css("ul, ol"):
-            if not _attached(node, root_id) or not is_teaser_list(node):
+            if not _attached(node, root_id):
+                continue
+            limit = TEASER_MAX_ITEM_CHARS if _within(node, page.main) else TEASER_MAX_OUTSIDE_CHARS
+            if not is_teaser_list(node, limit):
                 continue
             text = _clean(node.text(deep=True, separator=" "))
             if not text or not page.removable(node, TEASER_RULE, text):
@@ -373,6 +416,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
             node.remove()
             removed.append({"rule": TEASER_RULE.code, "category": TEASER_RULE.category,
                             "selector": "ul/ol of teaser cards", "text": text[:EXCERPT]})
+    wrap_loose_text(page)
     return removed
 
 

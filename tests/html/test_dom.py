@@ -284,3 +284,44 @@ def test_bare_paragraph_reaches_trafilaturas_own_extraction() -> None:
     dom_pass(tree)
     lines = extract_lines(tree.html or "", None, fast=True)
     assert bare in lines
+
+
+def _story_with(middle: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><body><article><div class='story'>{PARA * 4}<div>x</div>{middle}"
+                            f"<div>y</div>{PARA * 2}</div></article></body></html>")
+
+
+def test_bare_text_is_wrapped_after_the_rules_remove_its_byline() -> None:
+    """A <p> would shelter a byline span from DOM002 (nothing inside a paragraph is removed)."""
+    tree = _story_with("Posted by <span class='byline'>Jane Doe, Staff Writer at the Daily Planet</span> on "
+                       "March 3, 2015 at 10:00 in the News category of this blog, which covers the harbour.")
+    assert [r["rule"] for r in dom_pass(tree)] == ["DOM002"]
+    assert "Jane Doe" not in tree.body.text()
+
+
+def test_a_row_of_links_between_blocks_is_not_a_paragraph() -> None:
+    tree = _story_with(" | ".join(f"<a href=/{i}>Section number {i}</a>" for i in range(6)))
+    dom_pass(tree)
+    assert not any("Section number" in p.text() for p in tree.css("p"))
+
+
+def test_any_inline_tag_stays_in_the_wrapped_sentence() -> None:
+    tree = _story_with("The harbour board said the repairs, first estimated at <del>two million</del> "
+                       "<ins>three million</ins> euros<script>ad()</script>, would be paid from the port's reserves.")
+    dom_pass(tree)
+    [wrapped] = [p for p in tree.css("p") if "harbour board" in p.text()]
+    assert "two million" in wrapped.text() and "port's reserves" in wrapped.text()
+
+
+def test_a_listicle_inside_the_story_is_kept_even_with_long_linked_items() -> None:
+    review = ("These over-ear headphones cancel noise better than anything else we tried, and the battery "
+              "lasted thirty-one hours in our test, well beyond the claim on the box. They fold flat, the case "
+              "is small, and the touch controls worked even with gloves on. The sound is warm without being "
+              "muddy. Our only complaint is the price, which is high, and the ear pads get warm on long summer flights.")
+    items = "".join(f"<li><h3><a href='https://shop.example/p{n}'>Best pick {n}: Acme Quiet {n}</a></h3>"
+                    f"<img src=h{n}.jpg><p>{review} ({n})</p></li>" for n in range(5))
+    tree = LexborHTMLParser(f"<html><body><article><h1>The best headphones</h1>{PARA * 4}<ol>{items}</ol>"
+                            f"</article></body></html>")
+    assert len(tree.css_first("li").text()) > 400
+    assert dom_pass(tree) == []
+    assert tree.body.text().count("over-ear") == 5
