@@ -129,6 +129,12 @@ def _handle_like(s: str) -> bool:
     return bool(_HANDLE.match(s)) and not looks_like_sentence(s)
 
 
+def _forum_handle(s: str) -> bool:
+    """One token, or one with digits or an underscore: a user name, not a person's name."""
+    s = s.lstrip("@")
+    return " " not in s or any(c.isdigit() or c == "_" for c in s)
+
+
 @heuristic("FRM101", "forum_header", "forum post header: user name, member rank, join and post counts")
 def forum_header(view: View) -> Iterator[int]:
     n = len(view)
@@ -136,14 +142,17 @@ def forum_header(view: View) -> Iterator[int]:
         if not (view.free(k) and _RANK.match(view.text(k))):
             continue
         block = [k]
-        if k > 0 and view.free(k - 1) and _handle_like(view.text(k - 1)):
+        name = k > 0 and view.free(k - 1) and _handle_like(view.text(k - 1))
+        if name:
             block.insert(0, k - 1)
         j = k + 1
         while j < n and view.free(j) and _STAT.match(view.text(j)):
             block.append(j)
             j += 1
-        # A bare "Member" line is only a header with a user name above it or stats below it.
-        if len(block) > 1:
+        # Without join or post counts below, a rank under a name is a header only when the
+        # name is a forum handle: "Piet Jansen / Lid" lists a board member, "kaaskop77 / Lid"
+        # heads a post.
+        if j > k + 1 or (name and _forum_handle(view.text(k - 1))):
             yield from block
 
 

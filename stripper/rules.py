@@ -194,7 +194,8 @@ def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None) -> 
         flags=frozenset(flags),
         match=match,
         keep=keep,
-        languages=_str_list(path, code, raw, "languages") or ((language,) if language else ()),
+        # a pack's language unless the rule names its own (languages = [] opts out)
+        languages=_str_list(path, code, raw, "languages") if "languages" in raw else ((language,) if language else ()),
         requires=requires,
     )
 

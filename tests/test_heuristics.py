@@ -69,6 +69,23 @@ def test_frm101_headers_in_other_languages(header: list[str]) -> None:
         assert v[line] == ("strip", "FRM101"), line
 
 
+@pytest.mark.parametrize("board", [
+    ["Piet Jansen", "Lid", "Karen de Vries", "Lid"],
+    ["Maria Santos", "Moderador"],
+    ["Jane Doe", "Member"],
+    ["Giulia Bianchi", "Membro"],
+])
+def test_frm101_keeps_people_listed_with_their_role(board: list[str]) -> None:
+    v = verdicts("\n".join([B[0], *board, B[1], B[2]]))
+    for line in board:
+        assert v[line][0] == "keep", line
+
+
+def test_frm101_handle_and_rank_without_counts() -> None:
+    v = verdicts("\n".join([B[0], "kaaskop77", "Lid", B[1], B[2]]))
+    assert v["kaaskop77"] == ("strip", "FRM101") and v["Lid"] == ("strip", "FRM101")
+
+
 def test_frm101_keeps_bare_member_line() -> None:
     v = verdicts("\n".join([B[0], "Member", B[1], B[2]]))
     assert v["Member"][0] == "keep"

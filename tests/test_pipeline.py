@@ -161,6 +161,10 @@ def test_rules_for_every_language_win_over_a_language_packs() -> None:
     assert [v.rule for v in res.verdicts if v.rule] == ["PSY005"]
     res = strip_text("\n".join(["MADRID, 3 May. (EUROPA PRESS) - El Congreso ha aprobado la ley.", *B]))
     assert [v.rule for v in res.verdicts if v.rule] == ["PSY403"]
+    # a Spanish dateline the general rule also covers is credited to it; the flag is the same
+    res = strip_text("\n".join(["Madrid, 3 may (EFE).- El Gobierno aprobó este martes la reforma.", *B]))
+    assert [(v.rule, v.action) for v in res.verdicts if v.rule] == [("PSY005", "keep")]
+    assert res.provenance.syndicated
 
 
 def test_pure_same_input_same_result() -> None:

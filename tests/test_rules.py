@@ -156,6 +156,12 @@ def test_language_pack_rules_inherit_its_language(tmp_path: Path) -> None:
     assert bundled["PSY403"].languages == ("es",) and bundled["PSY005"].languages == ()
 
 
+def test_a_rule_can_opt_out_of_its_packs_language(tmp_path: Path) -> None:
+    p = write(tmp_path, "es.toml", 'language = "es"\n' + GOOD_RULE.replace('category = "promo"', 'category = "promo"\nlanguages = []'))
+    [rule] = load_pack(p)
+    assert rule.languages == ()
+
+
 @pytest.mark.parametrize("top, problem", [
     ('language = 3', "language code"),
     ('language = "Spanish"', "language code"),

@@ -10,6 +10,7 @@ counters (one stat per category), for users who have datatrove installed:
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..corpus import stripper_metadata
@@ -35,11 +36,12 @@ def strip_documents(data: Iterable[Any], rank: int = 0, world_size: int = 1,
         yield doc
 
 
+@lru_cache(maxsize=1)
 def _step_class() -> type:
     try:
         from datatrove.pipeline.base import PipelineStep
     except ImportError as exc:  # pragma: no cover - depends on the user's environment
-        raise ImportError("StripperStep needs datatrove: pip install datatrove "
+        raise ImportError("StripperStep needs datatrove: pip install 'stripper[datatrove]' "
                           "(or use strip_documents as a callable step)") from exc
 
     class StripperStep(PipelineStep):  # type: ignore[misc, valid-type]

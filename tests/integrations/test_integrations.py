@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
 
 from stripper.integrations.datatrove import strip_documents
 from stripper.integrations.records import strip_record, strip_records
@@ -43,13 +42,14 @@ def test_record_adapters_do_not_mutate_input() -> None:
 def test_datatrove_pipeline_step_with_the_real_library() -> None:
     """StripperStep subclasses datatrove's PipelineStep: run it as datatrove would, with its
     own Document type and stats (datatrove is in the test extra, so this never skips in CI)."""
-    datatrove = pytest.importorskip("datatrove")
+    import datatrove.pipeline.base
     from datatrove.data import Document as DtDocument
 
     from stripper.integrations.datatrove import StripperStep
 
     step = StripperStep()
     assert isinstance(step, datatrove.pipeline.base.PipelineStep)
+    assert StripperStep is type(step)  # one class, however often the name is looked up
     docs = [DtDocument(text=TEXT, id="1"),
             DtDocument(text="Follow us on Twitter @news", id="2"),
             DtDocument(text="A soldier crossed the border on Sunday, officials said.\n"
