@@ -48,6 +48,9 @@ DOM_RULES: tuple[DomRule, ...] = (
     DomRule("DOM001", "caption", (
         "figcaption", "[class*=caption i]", "[class*=credit i]", "[itemprop=caption]",
         "[itemprop=copyrightHolder]",
+        # the same in the class names of French, German, Italian, Spanish and Dutch templates
+        "[class*=legende i]", "[class*=bildunterschrift i]", "[class*=didascalia i]",
+        "[class*=pie-de-foto i]", "[class*=onderschrift i]",
     ), max_share=0.2, max_paragraphs=2, max_chars=300),
     DomRule("DOM002", "byline", (
         "[class*=byline i]", "[rel=author]", "[itemprop=author]", "[class*=dateline i]",
@@ -59,6 +62,7 @@ DOM_RULES: tuple[DomRule, ...] = (
     ), max_share=0.9, max_paragraphs=10_000),
     DomRule("DOM004", "social", (
         "[class*=share i]", "[class*=social i]", "[class*=follow-us i]", "[class*=sharing i]",
+        "[class*=partage i]", "[class*=compartir i]", "[class*=condividi i]", "[class*=compartilhar i]",
     ), max_share=0.1, max_paragraphs=1),
     DomRule("DOM005", "promo", (
         "[class*=newsletter i]", "[class*=subscribe i]", "[class*=signup i]", "[class*=promo i]",
@@ -67,9 +71,12 @@ DOM_RULES: tuple[DomRule, ...] = (
     DomRule("DOM006", "promo", (
         "aside", "[class*=related i]", "[class*=read-more i]", "[class*=readmore i]",
         "[class*=recommended i]", "[class*=more-stories i]",
+        "[class*=lire-aussi i]", "[class*=leggi-anche i]", "[class*=lesen-sie-auch i]",
+        "[class*=mehr-zum-thema i]", "[class*=relacionad i]", "[class*=correlat i]",
     ), max_share=0.25, max_paragraphs=6),
     DomRule("DOM007", "promo", (
         "[class*=ad-label i]", "[class*=advert i]", "[class*=sponsor i]",
+        "[class*=werbung i]", "[class*=publicite i]", "[class*=publicidad i]", "[class*=pubblicita i]",
     ), max_share=0.1, max_paragraphs=1),
     DomRule("DOM008", "caption", (
         "[class*=gallery i]", "[class*=slideshow i]", "[class*=carousel i]", "[class*=slider i]",

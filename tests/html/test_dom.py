@@ -34,6 +34,16 @@ def page(widget: str, paragraphs: int = 4) -> LexborHTMLParser:
     ("<aside><a href=#>Read this next</a></aside>", "DOM006", "promo"),
     ("<div class='related-stories'><a href=#>Other story</a></div>", "DOM006", "promo"),
     ("<div class='ad-label'>Advertisement</div>", "DOM007", "promo"),
+    ("<p class='legende'>Le maire sur le quai, mardi.</p>", "DOM001", "caption"),
+    ("<div class='bildunterschrift'>Der Bürgermeister am Kai</div>", "DOM001", "caption"),
+    ("<span class='didascalia'>Il sindaco sul molo</span>", "DOM001", "caption"),
+    ("<div class='barre-partage'>Partager sur Facebook</div>", "DOM004", "social"),
+    ("<div class='botones-compartir'>Compartir en X</div>", "DOM004", "social"),
+    ("<div class='bloc-lire-aussi'><a href=#>Un autre article</a></div>", "DOM006", "promo"),
+    ("<div class='noticias-relacionadas'><a href=#>Otra noticia</a></div>", "DOM006", "promo"),
+    ("<div class='articoli-correlati'><a href=#>Un altro articolo</a></div>", "DOM006", "promo"),
+    ("<div class='werbung-label'>Werbung</div>", "DOM007", "promo"),
+    ("<div class='bloc-publicite'>Publicité</div>", "DOM007", "promo"),
 ])
 def test_each_family_removed_and_recorded(widget: str, rule: str, category: str) -> None:
     tree = page(widget)
