@@ -117,16 +117,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())  # str.split folds the same white space as \s, several times faster
 
 
-def _attached(node: LexborNode, root_id: int) -> bool:
-    """False once an ancestor was removed earlier in the pass (the node floats detached)."""
-    cur: LexborNode | None = node
-    while cur is not None:
-        if cur.mem_id == root_id:
-            return True
-        cur = cur.parent
-    return False
-
-
 class _Page:
     """Paragraph text totals and the article container, measured once before removals."""
 
@@ -236,6 +226,8 @@ def _teaser_card(item: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> bo
 
 
 def _within(node: LexborNode, ancestor: LexborNode | None) -> bool:
+    """node is ancestor or below it; with the root, False once an ancestor was removed
+    earlier in the pass (the node floats detached)."""
     cur: LexborNode | None = node
     while ancestor is not None and cur is not None:
         if cur.mem_id == ancestor.mem_id:
@@ -391,7 +383,6 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
     page = _Page(tree)
     unhide_story(page)
     removed: list[dict[str, Any]] = []
-    root_id = root.mem_id
     for rule in DOM_RULES:
         if enabled is not None and rule.code not in enabled:
             continue
@@ -401,7 +392,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
         # One query per rule (a tree walk per selector costs more than the rest of the pass);
         # the selector that matched is named only for the nodes that go.
         for node in matched:
-            if not _attached(node, root_id):
+            if not _within(node, root):
                 continue
             text = _clean(node.text(deep=True, separator=" "))
             if not text or not page.removable(node, rule, text):
@@ -412,7 +403,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
                             "text": text[:EXCERPT]})
     if (enabled is None or TEASER_RULE.code in enabled) and page.main_block >= MIN_STORY_BLOCK:
         for node in tree.body.css("ul, ol"):
-            if not _attached(node, root_id):
+            if not _within(node, root):
                 continue
             limit = TEASER_MAX_ITEM_CHARS if _within(node, page.main) else TEASER_MAX_OUTSIDE_CHARS
             if not is_teaser_list(node, limit):
