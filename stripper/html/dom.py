@@ -17,6 +17,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lines import looks_like_sentence, words
+from .story import MIN_STORY_BLOCK, rescue_lead, unhide_story, wrap_loose_text
 
 EXCERPT = 120
 NEVER_REMOVE = frozenset({"html", "head", "body", "main", "title", "meta", "link"})
@@ -108,9 +109,6 @@ TEASER_MAX_ITEM_CHARS = 400
 # you" streams); inside it, long linked items are the story's own list (a listicle).
 TEASER_MAX_OUTSIDE_CHARS = 600
 TEASER_SHARE = 0.7
-# A page whose largest run of paragraphs is shorter than this is an index or front page:
-# its teasers are what the page says, so they stay.
-MIN_STORY_BLOCK = 300
 
 
 def _clean(text: str) -> str:
@@ -251,127 +249,6 @@ def is_teaser_list(node: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> 
     return True
 
 
-_HIDING_CLASS = regex.compile(r"(?i)^(?:[\w-]*-)?hid(?:e|den)(?:[\w-]*)$")
-_HIDING_STYLE = regex.compile(r"(?i)(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*;?")
-
-
-def unhide_story(page: _Page) -> int:
-    """Un-hide the containers of the article's main paragraph block; returns how many.
-
-    Sites fold the rest of a story into a block with a "hideOnInit"/"hidden" class that a
-    "Read more" button opens. trafilatura drops hidden blocks, but only when that leaves
-    more than a seventh of the page: on the raw page the widgets' text keeps it under that
-    line, and once the DOM pass has removed them the same page loses half its story.
-    The block holding the most paragraph text is the story, whatever its class says.
-    """
-    if page.main_block < MIN_STORY_BLOCK:
-        return 0
-    changed = 0
-    for node in page.chain:
-        if not node.tag or node.tag.startswith("-"):
-            continue  # the document node has no attributes
-        attrs = node.attrs
-        before = dict(attrs)
-        cls = attrs.get("class")
-        if cls:
-            kept = [c for c in cls.split() if not _HIDING_CLASS.match(c)]
-            if len(kept) != len(cls.split()):
-                attrs["class"] = " ".join(kept)
-        style = attrs.get("style")
-        if style and _HIDING_STYLE.search(style):
-            attrs["style"] = _HIDING_STYLE.sub("", style)
-        for name in ("aria-hidden", "hidden"):
-            if name in attrs:
-                del attrs[name]
-        if "hidden" in (attrs.get("id") or "").lower():
-            del attrs["id"]
-        changed += dict(attrs) != before
-    return changed
-
-
-# Block-level tags end a run of bare text; anything else (a, em, del, span, img ...) is part of
-# the sentence. Scripts and comments inside a run are skipped, not ends.
-_BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
-    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "iframe", "video", "audio",
-    "canvas", "object", "embed", "select", "textarea", "button",
-})
-_BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS))
-_SKIP = frozenset({"-comment", "script", "style", "noscript", "template"})
-LOOSE_MIN_CHARS = 80
-
-
-def _ends_run(node: LexborNode) -> bool:
-    """A block tag, or an inline one wrapping a block (<span><div class=share>...)."""
-    if node.tag in _BLOCK_TAGS:
-        return True
-    return node.tag != "-text" and node.css_first(_BLOCK_SELECTOR) is not None
-
-
-def _loose_runs(node: LexborNode) -> list[list[LexborNode]]:
-    runs: list[list[LexborNode]] = []
-    run: list[LexborNode] = []
-    child = node.child
-    while child is not None:
-        if child.tag in _SKIP:
-            if run:
-                run.append(child)
-        elif _ends_run(child):
-            if run:
-                runs.append(run)
-            run = []
-        else:
-            run.append(child)
-        child = child.next
-    if run:
-        runs.append(run)
-    return runs
-
-
-def _own_text(node: LexborNode) -> str:
-    """Text outside links: a row of links with " | " between them is a menu, not a paragraph."""
-    if node.tag == "-text":
-        return node.text(deep=False)
-    if node.tag == "a" or node.tag in _SKIP:
-        return ""
-    parts = []
-    child = node.child
-    while child is not None:
-        parts.append(_own_text(child))
-        child = child.next
-    return "".join(parts)
-
-
-def wrap_loose_text(page: _Page) -> int:
-    """Wrap bare text runs of the story container in <p>; returns how many.
-
-    Old templates write a paragraph as text between two <div>s ("</div>The Federal Flag
-    Code has ..."). trafilatura's extractor drops such text, and keeps it only when it falls
-    back to a whole-page extractor, which happens when widgets made the page look noisy: once
-    the DOM pass has removed them, the same story loses its bare paragraphs. As a <p> the
-    text is a paragraph to every extractor. It runs after the removals, so a byline or share
-    span inside the text has already gone (a <p> would shelter it from the rules).
-    """
-    node = page.main
-    if node is None or page.main_block < MIN_STORY_BLOCK or node.tag in ("html", "head"):
-        return 0
-    wrapped = 0
-    for run in _loose_runs(node):
-        if len(_clean("".join(_own_text(k) for k in run))) < LOOSE_MIN_CHARS:
-            continue  # links and pictures with a little glue are a menu or a banner
-        paragraph = LexborHTMLParser("<p></p>").css_first("p")
-        run[0].insert_before(paragraph)
-        target = run[0].prev
-        if target is None or target.tag != "p":
-            continue
-        for k in run:
-            target.insert_child(k, move=True)
-        wrapped += 1
-    return wrapped
-
-
 def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """Remove matched nodes from tree in place; return one record per removal, in rule order.
 
@@ -381,7 +258,9 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
     if root is None or tree.body is None:
         return []
     page = _Page(tree)
-    unhide_story(page)
+    story = page.main is not None and page.main_block >= MIN_STORY_BLOCK
+    if story:
+        unhide_story(page.chain)
     removed: list[dict[str, Any]] = []
     for rule in DOM_RULES:
         if enabled is not None and rule.code not in enabled:
@@ -414,7 +293,9 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
             node.remove()
             removed.append({"rule": TEASER_RULE.code, "category": TEASER_RULE.category,
                             "selector": "ul/ol of teaser cards", "text": text[:EXCERPT]})
-    wrap_loose_text(page)
+    if story and page.main is not None:
+        rescue_lead(page.main)
+        wrap_loose_text(page.main)
     return removed
 
 

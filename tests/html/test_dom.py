@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from stripper.html.dom import DOM_RULES, dom_pass, wrap_loose_text, _Page
+from stripper.html.dom import DOM_RULES, dom_pass, _Page
+from stripper.html.story import rescue_lead, wrap_loose_text
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures" / "html"
 PARA = ("<p>The council voted on Tuesday to rebuild the sea wall that has protected the quay since "
@@ -278,7 +279,8 @@ def test_bare_text_between_blocks_of_the_story_becomes_a_paragraph() -> None:
                             f"</div>{bare} <a href='/x'>related to violations</a>.<p>Closing words.</p>"
                             f"<div>x</div>Short.<div>y</div><a href='/m'>a menu link that is long enough to "
                             f"pass the length test</a></div></body></html>")
-    assert wrap_loose_text(_Page(tree)) == 1
+    main = _Page(tree).main
+    assert main is not None and wrap_loose_text(main) == 1
     wrapped = [p.text() for p in tree.css("div.story > p")]
     assert f"{bare} related to violations." in wrapped
     assert "Short." not in wrapped and not any("menu link" in t for t in wrapped)
@@ -335,3 +337,44 @@ def test_a_listicle_inside_the_story_is_kept_even_with_long_linked_items() -> No
     assert len(tree.css_first("li").text()) > 400
     assert dom_pass(tree) == []
     assert tree.body.text().count("over-ear") == 5
+
+
+LEAD = ("Rescue teams found a fifth victim four days after the landslide buried several houses in the "
+        "village; five people, two of them children, are still missing.")
+
+
+def _with_lead(lead_html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><body><article><h1>Landslide</h1>{lead_html}<div class='info'>Today, "
+                            f"17:40</div><div class='article__body'>{PARA * 4}</div></article></body></html>")
+
+
+def test_lead_above_the_body_container_is_moved_into_it_first() -> None:
+    from stripper.html.extract import extract_lines
+
+    tree = _with_lead(f"<div class='article__lead'>\n  {LEAD}  </div>")
+    dom_pass(tree)
+    body = tree.css_first("div.article__body")
+    assert body is not None and body.css_first("p") is not None
+    assert body.css_first("p").text().strip() == LEAD  # type: ignore[union-attr]
+    assert tree.css_first("div.article__lead") is None
+    lines = extract_lines(tree.html or "", None, fast=True)
+    assert lines[0] == LEAD
+
+
+@pytest.mark.parametrize("lead_html", [
+    f"<div class='info-box'>{LEAD}</div>",  # not named as a lead
+    f"<div class='story-intro'><a href='/other'>{LEAD}</a></div>",  # a link to another story
+    f"<div class='lead'><div class='card'>{LEAD}</div></div>",  # a box of blocks, not text
+    "<div class='lead'>Live: follow our coverage of the landslide below</div>",  # too short
+])
+def test_blocks_that_are_not_a_lead_stay_where_they_are(lead_html: str) -> None:
+    tree = _with_lead(lead_html)
+    main = _Page(tree).main
+    assert main is not None and rescue_lead(main) == 0
+    assert not any("fifth victim" in p.text() for p in main.css("p"))
+
+
+def test_a_lead_far_above_the_container_stays() -> None:
+    tree = _with_lead(f"<div class='lead'>{LEAD}</div><div>a</div><div>b</div><div>c</div>")
+    main = _Page(tree).main
+    assert main is not None and rescue_lead(main) == 0
