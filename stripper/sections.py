@@ -36,14 +36,26 @@ _BARE = regex.compile(
     r"""^(?:comments?|reader\s+comments|user\s+comments|discussion|responses|
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+|your\s+)?comment|
         join\s+the\s+(?:discussion|conversation)|what\s+(?:say\s+you|do\s+you\s+think)|
-        kommentare|commentaires|comentarios|commenti|留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
+        kommentare|kommentieren|commentaires|commenter|réagir|réactions|comentarios|comentar|comenta|
+        deja\s+(?:tu|un)\s+comentario|commenti|commenta|lascia\s+un\s+commento|comentários|comente|
+        deixe\s+(?:seu|um)\s+comentário|reacties|reageer|reageren|
+        留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 # Lines that mark individual comments: "X says:", "Reply", time stamps, Slashdot scores.
 _MARKER = regex.compile(
     r"""(?:\bsays?:?$|\bwrote:?$|^reply$|^(?:reply|report|flag)(?:\s+\w+)?$|\(score:\s*-?\d
        |\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b
-       |^posted\s+(?:by|on)\b|^\#$|^\d+\s+(?:likes?|points?)$)""",
+       |^posted\s+(?:by|on)\b|^\#$|^\d+\s+(?:likes?|points?)$
+       # the same time stamps and reply links in es, fr, de, it, pt, nl
+       |^hace\s+(?:\d+|una?|unos)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)$
+       |^il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)$
+       |^vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$
+       |^(?:\d+|un(?:a|o|['’])?)\s*(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa$
+       |^há\s+(?:\d+|uma?)\s+(?:minutos?|horas?|dias?|semanas?|mes(?:es)?|anos?)$
+       |^\d+\s+(?:minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden$
+       |^(?:responder|répondre|antworten|rispondi|beantwoorden|reageer)$
+       |\b(?:escribió|a\s+écrit|schrieb|scrive|ha\s+scritto|escreveu|schreef)\s*:$)""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 MIN_ARTICLE_WORDS = 60
@@ -146,13 +158,19 @@ def slide_between_controls(view: View) -> Iterator[int]:
 # stand in the second half, and every line in it must be teaser-sized.
 _MORE_HEADER = regex.compile(
     r"""^(?:(?:more|other|latest|related|recommended|popular|recent|top|similar)\s+
-            (?:[\p{L}'’]+\s+){0,2}?
+            (?:[\p{L}'’]+\s+){0,2}?(?:\p{L}+-)?
             (?:stories|articles|news|columns|posts|reads|coverage|videos|headlines|links|features)
+            (?:\s+(?:from|on|at)\s+[\p{L}\p{N}'’&. ]{2,40})?      # More Must-Reads From TIME
           | more\s+(?:from|in|on)\s+[\p{L}\p{N}'’&. ]{2,40}
           | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|(?:most|more)\s+(?:read|popular|viewed|shared)
           | read\s+next|what\s+to\s+read\s+next|don['’]t\s+miss|editor['’]s\s+picks?|trending(?:\s+now)?
           | lesen\s+sie\s+auch|mehr\s+zum\s+thema|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet
-          | te\s+puede\s+interesar|más\s+noticias|noticias\s+relacionadas
+          | das\s+könnte\s+sie\s+auch\s+interessieren|meistgelesen|weitere\s+artikel
+          | les\s+plus\s+lus|à\s+lire\s+également|nos\s+derniers\s+articles
+          | (?:también\s+)?te\s+puede\s+interesar|más\s+noticias|noticias\s+relacionadas|lo\s+más\s+leído
+          | potrebbe\s+interessarti|altre\s+notizie|articoli\s+correlati|i\s+più\s+letti
+          | (?:leia|veja)\s+também|mais\s+lidas|notícias\s+relacionadas|(?:você\s+)?pode\s+gostar\s+também
+          | meer\s+nieuws|gerelateerde\s+artikelen|meest\s+gelezen
         )\s*[:.]?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )

@@ -112,3 +112,35 @@ def test_cap105_keeps_paragraphs_next_to_a_single_button() -> None:
     doc = f"{ARTICLE}\nNext\n{ARTICLE}\n"
     assert sum("Paragraph 3" in ln for ln in strip_text(doc).text.splitlines()) >= 1
     assert all(v.rule != "CAP105" for v in strip_text(doc).stripped)
+
+
+ARTICULO = "\n".join(
+    f"El párrafo {i} cuenta cómo el juez recibió a los {i + 2} abogados en el juzgado de Palma, según fuentes del caso."
+    for i in range(1, 8)
+)
+
+
+def test_com101_strips_a_spanish_comment_section_with_relative_time_stamps() -> None:
+    thread = "\n".join(["Comentar", "Vaya comportamiento tan poco ejemplar del fiscal.", "Hace 37 minutos",
+                        "Lo importante no es si imputa o no.", "Hace una hora", "¡A sus órdenes!", "Hace 2 horas"])
+    res = strip_text(f"{ARTICULO}\n{thread}\n")
+    assert res.text == ARTICULO + "\n"
+    assert "COM101" in {v.rule for v in res.stripped}
+
+
+def test_com101_needs_time_stamps_after_a_bare_foreign_header() -> None:
+    said = "El fiscal recurrirá el auto, según dijo hace 2 horas a los periodistas."
+    res = strip_text(f"{ARTICULO}\nComentar\n{said}\n")
+    assert said in res.text and "COM101" not in {v.rule for v in res.stripped}
+
+
+def test_pro101_reads_a_more_header_naming_the_site() -> None:
+    block = "\n".join(["More Must-Reads From TIME", "- The Struggle to Save Lives Inside Gaza’s Hospitals",
+                       "- Is Using the Snooze Button Bad for You?", "- The Best Inventions of 2023"])
+    res = strip_text(f"{LONG_ARTICLE}\n{block}\n")
+    assert res.text == LONG_ARTICLE + "\n"
+
+
+def test_pro101_reads_a_portuguese_header() -> None:
+    block = "\n".join(["Leia também", "Governo anuncia novo pacote de obras", "Chuvas atingem o litoral"])
+    assert strip_text(f"{LONG_ARTICLE}\n{block}\n").text == LONG_ARTICLE + "\n"
