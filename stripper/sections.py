@@ -162,8 +162,11 @@ _MORE_HEADER = regex.compile(
             (?:stories|articles|news|columns|posts|reads|coverage|videos|headlines|links|features)
             (?:\s+(?:from|on|at)\s+[\p{L}\p{N}'’&. ]{2,40})?      # More Must-Reads From TIME
           | more\s+(?:from|in|on)\s+[\p{L}\p{N}'’&. ]{2,40}
-          | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|(?:most|more)\s+(?:read|popular|viewed|shared)
-          | read\s+next|what\s+to\s+read\s+next|don['’]t\s+miss|editor['’]s\s+picks?|trending(?:\s+now)?
+          | you\s+(?:may|might)\s+also\s+(?:like|enjoy)
+          | (?:most|more)\s+(?:read|popular|viewed|shared|e-?mailed)(?:\s+stories)?(?:\s+(?:from|on|at)\s+[\p{L}\p{N}'’&. ]{2,40})?
+          | read\s+(?:this\s+)?next|what\s+to\s+read\s+next|don['’]t\s+miss|in\s+case\s+you\s+missed\s+it
+          | editors?['’]?s?['’]?\s+(?:picks?|choices?)|must[\s-]reads?|recommended\s+(?:for\s+you|reading)
+          | trending(?:\s+now|\s+stories)?|popular\s+now
           | lesen\s+sie\s+auch|mehr\s+zum\s+thema|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet
           | das\s+könnte\s+sie\s+auch\s+interessieren|meistgelesen|weitere\s+artikel
           | les\s+plus\s+lus|à\s+lire\s+également|nos\s+derniers\s+articles

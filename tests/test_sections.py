@@ -144,3 +144,9 @@ def test_pro101_reads_a_more_header_naming_the_site() -> None:
 def test_pro101_reads_a_portuguese_header() -> None:
     block = "\n".join(["Leia também", "Governo anuncia novo pacote de obras", "Chuvas atingem o litoral"])
     assert strip_text(f"{LONG_ARTICLE}\n{block}\n").text == LONG_ARTICLE + "\n"
+
+
+def test_pro101_reads_editors_picks_and_must_reads_headers() -> None:
+    for header in ("Editors’ Picks", "Must-Reads", "In Case You Missed It", "Most Read from Bloomberg"):
+        block = f"{header}\nMayor resigns after audit\nTeachers strike for a second day"
+        assert strip_text(f"{LONG_ARTICLE}\n{block}\n").text == LONG_ARTICLE + "\n", header
