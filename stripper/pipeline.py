@@ -34,7 +34,9 @@ class RulePlan:
     anywhere: tuple[Rule, ...]
     head: int  # a line among the first `head` lines may meet a positional rule
     tail: int  # likewise among the last `tail`
-    words: tuple[str, ...] = ()  # every rule's `requires` words, tested once per line
+    words: tuple[str, ...] = ()  # every rule's ASCII `requires` words, tested once per line
+    # the others (CJK, Arabic, accented...) cannot occur in an ASCII line: tested only outside one
+    wide_words: tuple[str, ...] = ()
     _by_prefix: dict[tuple[str, bool], Candidates] = field(default_factory=dict, compare=False)
 
     def candidates(self, text: str, k: int, total: int) -> Candidates:
@@ -77,8 +79,9 @@ def _plan(options: Options) -> RulePlan:
     anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
     head = max((r.first or 0 for r in ordered), default=0)
     tail = max((r.last or 0 for r in ordered), default=0)
-    words = tuple(sorted({w for r in ordered for w in r.requires}))
-    return RulePlan(ordered, anywhere, head, tail, words)
+    words = sorted({w for r in ordered for w in r.requires})
+    return RulePlan(ordered, anywhere, head, tail, tuple(w for w in words if w.isascii()),
+                    tuple(w for w in words if not w.isascii()))
 
 
 Hit = tuple[Rule, regex.Match] | None
@@ -91,7 +94,9 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
     """Rules see the line without a list bullet: extractors write widget links as list items."""
     text = _BULLET.sub("", text, count=1) if text[:1] in "-*•·▪►0123456789" else text
     folded = text.casefold()
-    present = frozenset(w for w in plan.words if w in folded)
+    present = {w for w in plan.words if w in folded}
+    if not folded.isascii():
+        present.update(w for w in plan.wide_words if w in folded)
     for rule, finders in plan.candidates(text, k, total):
         if rule.requires and present.isdisjoint(rule.requires):
             continue
