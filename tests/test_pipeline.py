@@ -190,3 +190,15 @@ def test_second_pass_changes_nothing_with_long_footer() -> None:
 def test_assemble_without_removals_is_identity() -> None:
     text = "a\r\n\r\n\r\nb\n"
     assert assemble(split_lines(text), set(), text) is text
+
+
+def test_required_words_outside_ascii_still_admit_their_lines(tmp_path) -> None:
+    """Non-ASCII `requires` words are skipped for ASCII lines only: a line that holds one must
+    still reach the rule, and an ASCII line the same pattern would fit must not."""
+    (tmp_path / "x.toml").write_text(
+        '[[rule]]\ncode = "RES990"\ncategory = "residue"\nrequires = ["版权", "copy"]\n'
+        "patterns = ['''^(?:版权|copy)(?:所有|right)?\\b.{0,30}$''']\n"
+        'match = ["版权所有 2024", "copyright 2024"]\nkeep = ["版面"]\n', encoding="utf-8")
+    opts = Options(rule_paths=(tmp_path,), bundled=False)
+    res = strip_text("\n".join([B[0], "版权所有 2024 新华网", B[1], "copyright 2024 Example"]) + "\n", opts)
+    assert [v.text for v in res.stripped] == ["版权所有 2024 新华网", "copyright 2024 Example"]
