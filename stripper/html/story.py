@@ -150,18 +150,41 @@ def wrap_loose_text(node: LexborNode) -> int:
     return wrapped
 
 # The lead (standfirst, deck, "perex", "chapô", "entradilla") above the body container, by the
-# class names templates give it. A name is a whole word of the class (article__lead, story-intro).
-_LEAD_NAME = regex.compile(
-    r"(?i)(?:^|[-_\s])(?:lead|lede|perex|bajada|standfirst|intro|summary|deck|dek|chapo|chapeau|sapo|"
-    r"entradilla|vorspann|excerpt|abstract|subtitle|subhead(?:line)?)(?:$|[-_\s])")
+# class names templates give it: the lead word ends a class token (article__lead, story-intro,
+# standfirst), so "lead-image" or "lead-story" are not leads.
+_LEAD_TOKEN = regex.compile(
+    r"(?i)^(?:(?P<owner>[\w-]*[-_])?)(?:lead|lede|perex|bajada|standfirst|intro|summary|deck|dek|chapo|"
+    r"chapeau|sapo|entradilla|vorspann|excerpt|abstract|subtitle|subhead(?:line)?)$")
+# ...and no token names something else that may sit above a story with a sentence in it.
+_NOT_LEAD_TOKEN = regex.compile(
+    r"(?i)(?:image|img|photo|picture|media|video|gallery|card|teaser|item|author|contributor|writer|byline|bio|"
+    r"about|profile|site|brand|"
+    r"newsletter|promo|sponsor|advert|banner|cta|signup|subscribe|member|related|hid(?:e|den))")
+_OWNED = frozenset({"article", "main"})  # a bare "lead" class counts only inside one of these
 LEAD_SIBLINGS = 3  # how far above the container a lead may sit (headline, info bar, lead)
-_NOT_LEAD = _BLOCK_SELECTOR.replace("p, ", "")  # a lead is text, not a box of blocks
+_NOT_LEAD = ", ".join(sorted((_BLOCK_TAGS - {"p"}) | {"img", "picture", "svg", "video"}))
+_HIDDEN_STYLE = regex.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _within_tags(node: LexborNode, tags: frozenset[str]) -> bool:
+    cur = node.parent
+    while cur is not None:
+        if cur.tag in tags:
+            return True
+        cur = cur.parent
+    return False
 
 
 def _lead_text(node: LexborNode) -> bool:
-    name = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
-    if not _LEAD_NAME.search(name):
+    attrs = node.attrs
+    tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
+    matches = [m for m in map(_LEAD_TOKEN.match, tokens) if m]
+    if not matches or any(_NOT_LEAD_TOKEN.search(t) for t in tokens):
         return False
+    if not any(m.group("owner") for m in matches) and not _within_tags(node, _OWNED):
+        return False  # Bootstrap's p.lead is any large print, an appeal as well as a story's lead
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or ""):
+        return False  # trafilatura drops hidden text: SEO summaries must not surface through us
     if any(d.mem_id != node.mem_id for d in node.css(_NOT_LEAD)):
         return False
     text = _clean(node.text(deep=True, separator=" "))
@@ -170,14 +193,24 @@ def _lead_text(node: LexborNode) -> bool:
     return len(own) >= LOOSE_MIN_CHARS and len(own) >= 0.7 * len(text) and looks_like_sentence(text)
 
 
+def _children(node: LexborNode) -> list[LexborNode]:
+    out = []
+    k = node.child
+    while k is not None:
+        out.append(k)
+        k = k.next
+    return out
+
+
 def rescue_lead(main: LexborNode) -> int:
     """Move a lead paragraph printed just above the story's container into it; returns how many.
 
     Templates print the lead (the story's first paragraph, in bold) in its own <div
     class="article__lead"> above the body container. trafilatura extracts the container and
     loses the lead; on the raw page its fallback kept it, with the widgets, which the DOM pass
-    has removed. Only text-only blocks named as a lead, within three elements above the
-    container, are moved, each as a <p> at the container's start, in page order.
+    has removed. Only visible text-only blocks named as a lead, within three elements above
+    the container, are moved to the container's start, in page order: their <p>s as they are,
+    bare text as a new <p>.
     """
     if main.tag in ("html", "head", "body") or main.child is None:
         return 0
@@ -192,12 +225,16 @@ def rescue_lead(main: LexborNode) -> int:
     moved = 0
     for lead in leads:  # nearest first: each goes in front of the one moved before it
         first = main.child
-        children = []
-        k = lead.child
-        while k is not None:
-            children.append(k)
-            k = k.next
-        if first is not None and children and _move_into_paragraph(children, first):
+        children = _children(lead)
+        if first is None or not children:
+            continue
+        if lead.tag == "p" or not any(k.tag == "p" for k in children):
+            ok = _move_into_paragraph(children, first)
+        else:
+            for k in children:
+                first.insert_before(k, move=True)
+            ok = True
+        if ok:
             lead.decompose()
             moved += 1
     return moved

@@ -366,6 +366,13 @@ def test_lead_above_the_body_container_is_moved_into_it_first() -> None:
     f"<div class='story-intro'><a href='/other'>{LEAD}</a></div>",  # a link to another story
     f"<div class='lead'><div class='card'>{LEAD}</div></div>",  # a box of blocks, not text
     "<div class='lead'>Live: follow our coverage of the landslide below</div>",  # too short
+    f"<div class='lead-image'><img src='a.jpg'><span>{LEAD}</span></div>",  # a picture's caption
+    f"<div class='lead-story'><a href='/x'>Mayor resigns</a> {LEAD}</div>",  # another story's teaser
+    f"<div class='contributor-summary'>{LEAD}</div>",  # an author bio
+    f"<div class='site-intro'>{LEAD}</div>",  # the site describing itself
+    f"<div class='summary' style='display:none'>{LEAD}</div>",  # hidden SEO text
+    f"<div class='article-lead' hidden>{LEAD}</div>",
+    f"<div class='article-lead'>{LEAD}<hr><span>Sponsored: try our app</span></div>",  # not text only
 ])
 def test_blocks_that_are_not_a_lead_stay_where_they_are(lead_html: str) -> None:
     tree = _with_lead(lead_html)
@@ -378,3 +385,22 @@ def test_a_lead_far_above_the_container_stays() -> None:
     tree = _with_lead(f"<div class='lead'>{LEAD}</div><div>a</div><div>b</div><div>c</div>")
     main = _Page(tree).main
     assert main is not None and rescue_lead(main) == 0
+
+
+def test_a_bare_lead_class_counts_only_inside_an_article() -> None:
+    outside = LexborHTMLParser(f"<html><body><div class='wrap'><p class='lead'>{LEAD}</p>"
+                               f"<div class='article__body'>{PARA * 4}</div></div></body></html>")
+    main = _Page(outside).main
+    assert main is not None and rescue_lead(main) == 0
+    inside = _with_lead(f"<p class='lead'>{LEAD}</p>")
+    main = _Page(inside).main
+    assert main is not None and rescue_lead(main) == 1
+
+
+def test_a_lead_made_of_paragraphs_moves_them_without_nesting() -> None:
+    tree = _with_lead(f"<div class='standfirst'><p>{LEAD}</p><p>{LEAD.replace('fifth', 'sixth')}</p></div>")
+    main = _Page(tree).main
+    assert main is not None and rescue_lead(main) == 1
+    texts = [p.text() for p in main.css("p")]
+    assert texts[0] == LEAD and "sixth victim" in texts[1]
+    assert main.css_first("p p") is None
