@@ -83,7 +83,7 @@ def heuristic(code: str, category: str, message: str):
 _RESIDUE = regex.compile(
     r"""^(?:
         ["'“”„‟‘’«»‹›「」『』]{1,4}              # empty quotes
-      | [.:|•·\-–—*#~_…]                        # one lone mark (not , ; = + / \: code)
+      | [.:|•·\-–—*#~_…【】〔〕［］]                # one lone mark (not , ; = + / \: code)
       | (?:[-=*_~#•·.]\s?){3,}                  # a separator rule: --- *** ===
     )$""",
     regex.VERBOSE,

@@ -29,7 +29,7 @@ def test_every_heuristic_is_registered_once() -> None:
 
 # --- RES101 --------------------------------------------------------------------
 
-@pytest.mark.parametrize("line", ['""', "“”", "«»", "---", "*", "* * *", "===", "•", "…", "|"])
+@pytest.mark.parametrize("line", ['""', "“”", "«»", "---", "*", "* * *", "===", "•", "…", "|", "】"])
 def test_res101_strips_residue(line: str) -> None:
     v = verdicts("\n".join([B[0], line, B[1]]))
     assert v[line] == ("strip", "RES101")
