@@ -249,6 +249,32 @@ def is_teaser_list(node: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> 
     return True
 
 
+_NAME_PART = regex.compile(r"^\[(?:class|id)\*=([\w-]+) i\]$|^#([\w-]+)$")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _name_part(selector: str) -> str | None:
+    """The class or id fragment a selector looks for; None for tag and other attribute selectors."""
+    m = _NAME_PART.match(selector)
+    return None if m is None else (m.group(1) or m.group(2)).translate(_ASCII_LOWER)
+
+
+_NAME_PARTS = {sel: _name_part(sel) for rule in DOM_RULES for sel in rule.selectors}
+
+
+def _page_names(body: LexborNode) -> str:
+    """Every class and id value of the page, lower-cased (ASCII, as CSS's `i` flag does)."""
+    values = [node.attrs.get("class") or "" for node in body.css("[class]")]
+    values += [node.attrs.get("id") or "" for node in body.css("[id]")]
+    return "\n".join(values).translate(_ASCII_LOWER)
+
+
+def _on_page(selectors: tuple[str, ...], names: str) -> list[str]:
+    """The selectors that can match here. Each one costs a walk of the tree, and a page holds
+    few of the ~80 class names: one read of its class and id values rules out the rest."""
+    return [s for s in selectors if (part := _NAME_PARTS.get(s)) is None or part in names]
+
+
 def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """Remove matched nodes from tree in place; return one record per removal, in rule order.
 
@@ -262,10 +288,12 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
     if story:
         unhide_story(page.chain)
     removed: list[dict[str, Any]] = []
+    names = _page_names(tree.body)
     for rule in DOM_RULES:
         if enabled is not None and rule.code not in enabled:
             continue
-        matched = tree.body.css(", ".join(rule.selectors)) if rule.selectors else []
+        selectors = _on_page(rule.selectors, names)
+        matched = tree.body.css(", ".join(selectors)) if selectors else []
         if rule.category == "caption" and not rule.widget and page.captions_are_story(matched):
             continue
         # One query per rule (a tree walk per selector costs more than the rest of the pass);
@@ -276,7 +304,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
             text = _clean(node.text(deep=True, separator=" "))
             if not text or not page.removable(node, rule, text):
                 continue
-            selector = next((sel for sel in rule.selectors if node.css_matches(sel)), rule.selectors[0])
+            selector = next((sel for sel in selectors if node.css_matches(sel)), selectors[0])
             node.remove()
             removed.append({"rule": rule.code, "category": rule.category, "selector": selector,
                             "text": text[:EXCERPT]})
