@@ -404,3 +404,14 @@ def test_a_lead_made_of_paragraphs_moves_them_without_nesting() -> None:
     texts = [p.text() for p in main.css("p")]
     assert texts[0] == LEAD and "sixth victim" in texts[1]
     assert main.css_first("p p") is None
+
+
+@pytest.mark.parametrize("widget", [
+    "<div class='PhotoCAPTION'>Harbour at dawn. Photo: Jane Roe</div>",  # class names match in any case
+    "<div id='Article-Comments'><p>First!</p></div>",
+    "<div id='comments'><p>First!</p></div>",
+])
+def test_selectors_match_class_and_id_values_in_any_case(widget: str) -> None:
+    tree = page(widget)
+    removed = dom_pass(tree)
+    assert removed and "First!" not in (tree.html or "") and "Jane Roe" not in (tree.html or "")
