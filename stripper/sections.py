@@ -44,6 +44,7 @@ _BARE_OTHER = regex.compile(
     r"""^(?:kommentare|kommentieren|commentaires|commenter|réagir|réactions|comentarios|comentar|comenta|
         deja\s+(?:tu|un)\s+comentario|commenti|commenta|lascia\s+un\s+commento|comentários|comente|
         deixe\s+(?:seu|um)\s+comentário|reacties|reageer|reageren|
+        комментарии|комментарии\s+читателей|komentarze|komentar|yorumlar|
         留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -59,7 +60,9 @@ _MARKER = regex.compile(
        |^(?:\d+|un(?:a|o|['’])?)\s*(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa$
        |^há\s+(?:\d+|uma?)\s+(?:minutos?|horas?|dias?|semanas?|mes(?:es)?|anos?)$
        |^\d+\s+(?:minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden$
-       |^(?:responder|répondre|antworten|rispondi|beantwoorden|reageer)$
+       |^(?:\d+|одну|один)\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад$
+       |^(?:\d+|godzinę|minutę)\s+(?:minut[ay]?|godzin[ay]?|dni|dzień)\s+temu$
+       |^(?:responder|répondre|antworten|rispondi|beantwoorden|reageer|ответить|odpowiedz|balas|yanıtla)$
        |\b(?:escribió|a\s+écrit|schrieb|scrive|ha\s+scritto|escreveu|schreef)\s*:$)""",
     regex.IGNORECASE | regex.VERBOSE,
 )

@@ -181,3 +181,11 @@ def test_pro101_keeps_paragraphs_under_a_heading_that_reads_like_a_promo(header:
                 "Sennheiser Momentum 4: the best battery life on the list, at 60 hours, and detailed sound."]
     res = strip_text("\n".join([LONG_ARTICLE, header, *products]) + "\n")
     assert all(p in res.text for p in products)
+
+
+def test_com101_reads_a_russian_comment_section() -> None:
+    article = "\n".join(f"Абзац {i} рассказывает, как городской совет проголосовал за ремонт набережной, сообщили в мэрии."
+                        for i in range(1, 8))
+    thread = "\n".join(["Комментарии", "Наконец-то!", "5 минут назад", "Давно пора было.", "2 часа назад"])
+    res = strip_text(f"{article}\n{thread}\n")
+    assert res.text == article + "\n"
