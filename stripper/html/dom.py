@@ -17,7 +17,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lines import looks_like_sentence, words
-from .story import MIN_STORY_BLOCK, rescue_lead, unhide_story, wrap_loose_text
+from .story import MIN_STORY_BLOCK, clean, inside, rescue_lead, unhide_story, wrap_loose_text
 
 EXCERPT = 120
 NEVER_REMOVE = frozenset({"html", "head", "body", "main", "title", "meta", "link"})
@@ -111,10 +111,6 @@ TEASER_MAX_OUTSIDE_CHARS = 600
 TEASER_SHARE = 0.7
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())  # str.split folds the same white space as \s, several times faster
-
-
 class _Page:
     """Paragraph text totals and the article container, measured once before removals."""
 
@@ -130,7 +126,7 @@ class _Page:
                 by_parent[par.mem_id] = by_parent.get(par.mem_id, 0) + n
                 parents[par.mem_id] = par
         body = tree.body
-        body_len = len(_clean(body.text(deep=True))) if body is not None and total < 500 else 0
+        body_len = len(clean(body.text(deep=True))) if body is not None and total < 500 else 0
         # Pages built from <div>s and <br>s have little <p> text: measure against the body then.
         self.total = max(total, body_len // 2, 200)
         self.p_total = total
@@ -150,19 +146,19 @@ class _Page:
         """On a photo-story page the captions carry the text (a gallery with a paragraph of
         story under each picture): when they add up to more than the paragraphs outside
         them, they are the article, not leftovers."""
-        total = sum(len(_clean(node.text(deep=True, separator=" "))) for node in nodes)
+        total = sum(len(clean(node.text(deep=True, separator=" "))) for node in nodes)
         return total > CAPTION_STORY_SHARE * self.p_total and total >= 150
 
     def removable(self, node: LexborNode, rule: DomRule, text: str) -> bool:
-        if node.mem_id in self.protected or node.tag in NEVER_REMOVE or _inside(node, INLINE_HOSTS):
+        if node.mem_id in self.protected or node.tag in NEVER_REMOVE or inside(node, INLINE_HOSTS):
             return False
         if rule.category != "comment_notice" and node.tag in _CONTAINERS and len(text) > 300:
             return False
         if len(text) < rule.min_chars:
             return False
         if rule.widget:
-            inside = sum(len(p.text(deep=True, strip=True)) for p in node.css("p"))
-            return self.p_total - inside >= MIN_REMAINING
+            within = sum(len(p.text(deep=True, strip=True)) for p in node.css("p"))
+            return self.p_total - within >= MIN_REMAINING
         if len(text) > rule.max_chars or len(text) > rule.max_share * self.total:
             return False
         if rule.max_paragraphs < 10_000 and len(node.css("p")) > rule.max_paragraphs:
@@ -191,15 +187,6 @@ def narrative_caption(text: str) -> bool:
 INLINE_HOSTS = frozenset({"pre", "code", "kbd", "samp", "p"})
 
 
-def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
-    cur = node.parent
-    while cur is not None:
-        if cur.tag in tags:
-            return True
-        cur = cur.parent
-    return False
-
-
 def _in_link(node: LexborNode, stop: LexborNode) -> bool:
     cur = node.parent
     while cur is not None and cur.mem_id != stop.mem_id:
@@ -213,14 +200,14 @@ def _teaser_card(item: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> bo
     """A list item that is a card for another page: a headline link, a picture or a heading,
     little text. The link must carry the headline: a feature list whose items end in
     "Learn more" describes this page's subject, not other stories."""
-    if not any(len(words(_clean(a.text(deep=True, separator=" ")))) >= 3 for a in item.css("a[href]")):
+    if not any(len(words(clean(a.text(deep=True, separator=" ")))) >= 3 for a in item.css("a[href]")):
         return False
     heading = item.css_first("h2, h3, h4, h5, h6")
     if heading is not None and heading.css_first("a[href]") is None and not _in_link(heading, item):
         return False  # a heading that links nowhere titles a section of this page
     if item.css_first("img, picture, h2, h3, h4, h5, h6") is None:
         return False
-    return len(_clean(item.text(deep=True, separator=" "))) <= max_chars
+    return len(clean(item.text(deep=True, separator=" "))) <= max_chars
 
 
 def _within(node: LexborNode, ancestor: LexborNode | None) -> bool:
@@ -301,7 +288,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
         for node in matched:
             if not _within(node, root):
                 continue
-            text = _clean(node.text(deep=True, separator=" "))
+            text = clean(node.text(deep=True, separator=" "))
             if not text or not page.removable(node, rule, text):
                 continue
             selector = next((sel for sel in selectors if node.css_matches(sel)), selectors[0])
@@ -315,7 +302,7 @@ def dom_pass(tree: LexborHTMLParser, enabled: frozenset[str] | None = None) -> l
             limit = TEASER_MAX_ITEM_CHARS if _within(node, page.main) else TEASER_MAX_OUTSIDE_CHARS
             if not is_teaser_list(node, limit):
                 continue
-            text = _clean(node.text(deep=True, separator=" "))
+            text = clean(node.text(deep=True, separator=" "))
             if not text or not page.removable(node, TEASER_RULE, text):
                 continue
             node.remove()

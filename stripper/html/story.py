@@ -19,7 +19,7 @@ from ..lines import looks_like_sentence
 MIN_STORY_BLOCK = 300
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -143,7 +143,7 @@ def wrap_loose_text(node: LexborNode) -> int:
         return 0
     wrapped = 0
     for run in _loose_runs(node):
-        if len(_clean("".join(_own_text(k) for k in run))) < LOOSE_MIN_CHARS:
+        if len(clean("".join(_own_text(k) for k in run))) < LOOSE_MIN_CHARS:
             continue  # links and pictures with a little glue are a menu or a banner
         if _move_into_paragraph(run, run[0]):
             wrapped += 1
@@ -163,10 +163,10 @@ _NOT_LEAD_TOKEN = regex.compile(
 _OWNED = frozenset({"article", "main"})  # a bare "lead" class counts only inside one of these
 LEAD_SIBLINGS = 3  # how far above the container a lead may sit (headline, info bar, lead)
 _NOT_LEAD = ", ".join(sorted((_BLOCK_TAGS - {"p"}) | {"img", "picture", "svg", "video"}))
-_HIDDEN_STYLE = regex.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
 
 
-def _within_tags(node: LexborNode, tags: frozenset[str]) -> bool:
+def inside(node: LexborNode, tags: frozenset[str]) -> bool:
+    """Some ancestor of node has one of these tags."""
     cur = node.parent
     while cur is not None:
         if cur.tag in tags:
@@ -181,14 +181,14 @@ def _lead_text(node: LexborNode) -> bool:
     matches = [m for m in map(_LEAD_TOKEN.match, tokens) if m]
     if not matches or any(_NOT_LEAD_TOKEN.search(t) for t in tokens):
         return False
-    if not any(m.group("owner") for m in matches) and not _within_tags(node, _OWNED):
+    if not any(m.group("owner") for m in matches) and not inside(node, _OWNED):
         return False  # Bootstrap's p.lead is any large print, an appeal as well as a story's lead
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or ""):
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDING_STYLE.search(attrs.get("style") or ""):
         return False  # trafilatura drops hidden text: SEO summaries must not surface through us
     if any(d.mem_id != node.mem_id for d in node.css(_NOT_LEAD)):
         return False
-    text = _clean(node.text(deep=True, separator=" "))
-    own = _clean(_own_text(node))
+    text = clean(node.text(deep=True, separator=" "))
+    own = clean(_own_text(node))
     # a sentence of its own, not a link to another story with a summary under it
     return len(own) >= LOOSE_MIN_CHARS and len(own) >= 0.7 * len(text) and looks_like_sentence(text)
 
