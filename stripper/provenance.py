@@ -35,6 +35,19 @@ AGENCIES: dict[str, str] = {
     "新华社": "Xinhua", "中新社": "China News Service", "中新网": "China News Service", "路透社": "Reuters",
     "法新社": "AFP", "美联社": "AP", "共同": "Kyodo", "時事": "Jiji", "ロイター": "Reuters",
     "AFP=時事": "AFP", "ＡＦＰ＝時事": "AFP", "연합뉴스": "Yonhap", "뉴스1": "News1", "뉴시스": "Newsis",
+    "Jiji Press": "Jiji", "共同通信": "Kyodo", "時事通信": "Jiji",
+    # Europe beyond the big four, as their own and their neighbours' papers print them
+    "PAP": "PAP", "Polska Agencja Prasowa": "PAP", "ČTK": "ČTK", "CTK": "ČTK", "STT": "STT",
+    "MTI": "MTI", "BTA": "BTA", "Agerpres": "Agerpres", "HINA": "HINA", "Tanjug": "Tanjug",
+    "Ukrinform": "Ukrinform", "UNIAN": "UNIAN", "Adnkronos": "Adnkronos", "LaPresse": "LaPresse",
+    "ATS": "Keystone-ATS", "Keystone-ATS": "Keystone-ATS", "Agência Lusa": "Lusa", "Télam": "Télam",
+    "Prensa Latina": "Prensa Latina", "ТАСС": "TASS", "ИТАР-ТАСС": "TASS", "РИА Новости": "RIA Novosti",
+    "Интерфакс": "Interfax", "Укрінформ": "Ukrinform", "УНІАН": "UNIAN",
+    # Turkey, Indonesia, Malaysia, the Philippines, the Arab world, Thailand
+    "Anadolu Ajansı": "Anadolu", "İHA": "İHA", "DHA": "DHA", "Antara": "Antara", "ANTARA": "Antara",
+    "PNA": "PNA", "رويترز": "Reuters", "فرانس برس": "AFP", "أ ف ب": "AFP", "أسوشيتد برس": "AP",
+    "الأناضول": "Anadolu", "وام": "WAM", "واس": "SPA", "รอยเตอร์": "Reuters",
+    "เอเอฟพี": "AFP",
 }
 # Longest names first, so "Australian Associated Press" is AAP and not AP.
 AGENCY_RE = regex.compile(

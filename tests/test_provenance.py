@@ -133,3 +133,14 @@ def test_split_list() -> None:
 def test_agencies_in() -> None:
     assert agencies_in("Photo: Associated Press / Reuters / AP") == ["AP", "Reuters"]
     assert agencies_in("APPLE and PAPER") == []
+
+
+def test_agencies_in_other_scripts_and_smaller_wires() -> None:
+    assert agencies_in("Фото: ТАСС / РИА Новости") == ["TASS", "RIA Novosti"]
+    assert agencies_in("Źródło: PAP") == ["PAP"]
+    assert agencies_in("Kaynak: Anadolu Ajansı") == ["Anadolu"]
+    assert agencies_in("المصدر: رويترز") == ["Reuters"]
+    assert agencies_in("ภาพ: รอยเตอร์") == ["Reuters"]
+    assert agencies_in("(ANTARA) - Jakarta") == ["Antara"]
+    # the short names need a word of their own
+    assert agencies_in("PAPER STATS and a HINAL") == []
