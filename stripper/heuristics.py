@@ -237,8 +237,14 @@ def other_script(view: View) -> Iterator[int]:
         if sc in (doc_script, "Latin") or line_share < 0.6:
             continue
         text = view.text(k)
-        if len(text) <= 200 and not looks_like_sentence(text) and counts[sc] <= 0.15 * total:
+        if (len(text) <= 200 and not looks_like_sentence(text) and not _INNER_SENTENCE.search(text)
+                and counts[sc] <= 0.15 * total):
             yield k
+
+
+# A sentence ending inside the line: prose hard-wrapped mid-sentence ("...参加しませんか？今のところ"),
+# which a caption, a name or a label never is.
+_INNER_SENTENCE = regex.compile(r"\p{L}{2}[.!?。！？]+[\"'”’»)」』]*\s*\p{L}")
 
 
 _CODE_CHARS = regex.compile(r"[{}\[\]<>;=$`]|^\s{2,}|^\t|\w\(|::|->|=>")

@@ -318,3 +318,13 @@ def test_res102_strips_menu_rows_joined_by_pipes() -> None:
 def test_res102_keeps_table_rows(table: list[str]) -> None:
     doc = "\n".join([B[0], *table, B[1]]) + "\n"
     assert strip_text(doc).text == doc
+
+
+def test_cap103_keeps_hard_wrapped_prose_in_another_script() -> None:
+    """A Japanese paragraph wrapped mid-sentence in an English page: no line ends like a
+    sentence, but each holds one, so it is prose and not a caption."""
+    ja = ["本の皆さんも、オリンピックの熱気が冷めやらぬロンドンでのトレーニングに参加しませんか？今のところ、日本を含む",
+          "す。ロンドンが無理なら、10月4日に東京で開催される1日集中セミナーにぜひご参加ください。ロンドンでも東京でも"]
+    doc = "\n".join(B + B[::-1] + [ja[0], ja[1]] + B[1:] + B[:1])
+    v = verdicts(doc)
+    assert v[ja[0]][0] == "keep" and v[ja[1]][0] == "keep"
