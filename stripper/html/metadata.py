@@ -18,7 +18,7 @@ digital-source-type attributes and returns (Evidence, groups) pairs for
   HTM012  JSON-LD publisher that is a wire agency      provenance_syndication
   HTM013  JSON-LD digitalSourceType (IPTC, AI)         provenance_ai
   HTM014  IPTC AI source type in a <meta> or attribute provenance_ai
-  HTM015  <meta name="ai-generated" content="true">    provenance_ai
+  HTM015  <meta name="ai-generated" content="true"> (or "partial") provenance_ai
 
 Every syndication signal is checked against the page's own identity (its registered
 domain, og:site_name, the JSON-LD WebSite and publisher names): Reuters crediting Reuters
@@ -162,6 +162,8 @@ _IPTC_AI = re.compile(
     re.I,
 )
 _TRUE = frozenset({"true", "yes", "1", "y", "on"})
+# "partly written by AI" is still an AI-generation disclosure for a curator
+_AI_PARTLY = frozenset({"partial", "partially", "partly", "assisted", "ai-assisted", "mixed"})
 
 
 def _meta_key(node) -> str:
@@ -321,7 +323,7 @@ def _meta(node, attrs: dict, own: _Own, found: _Found) -> None:
     elif key in ("dc.source", "dcterms.source", "dc:source", "dcterms:source") and content:
         if own.known() and not own.is_self(content):
             found.add("HTM005", SYND, _start_tag(node), _value_groups(content))
-    elif compact in ("aigenerated", "aicontent") and content.lower() in _TRUE:
+    elif compact in ("aigenerated", "aicontent") and content.lower() in _TRUE | _AI_PARTLY:
         found.add("HTM015", AI, _start_tag(node))
     elif any(v and _IPTC_AI.search(v) for v in attrs.values()):
         found.add("HTM014", AI, _start_tag(node))

@@ -334,7 +334,7 @@ def test_digital_source_type_in_any_attribute():
 
 # -- HTM015 ai-generated ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value", ["true", "TRUE", "yes", "1", " True "])
+@pytest.mark.parametrize("value", ["true", "TRUE", "yes", "1", " True ", "partial", "AI-assisted"])
 def test_ai_generated_meta(value):
     (ev, _), = scan(f'<meta name="ai-generated" content="{value}">')
     assert ev.rule == "HTM015" and ev.category == "provenance_ai"
