@@ -287,7 +287,9 @@ def printed_twice(view: View) -> Iterator[int]:
         if not view.free(k) or abs(len(text) - len(prev)) > 8 or len(text) > 160:
             continue
         key = view.key(k)
-        if (key and key == view.key(k - 1) and _short_non_sentence(text, 30)
+        # the same text, not only the same key: "Lots and lots of changes" then "LOTS AND
+        # LOTS of changes" is a joke of the writer's, a caption is printed alike twice
+        if (key and key == view.key(k - 1) and text == prev and _short_non_sentence(text, 30)
                 and not code_like(view.lines[view.items[k]].text)):
             yield k
 

@@ -55,6 +55,8 @@ AGENCY_RE = regex.compile(
     + r")(?![\p{L}\p{N}])"
 )
 _LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e)\s+(?=[\p{Lu}\p{N}])")
+# around a captured name: ASCII and typographic quotes of the languages we read, brackets
+_TRIM = " .,;:\"'“”„‟‘’‚«»‹›「」『』()（）"
 _SINGLE_KEYS = ("ai_partner", "original_source", "original_url")
 _LIST_KEYS = ("sources", "agencies", "wires")
 
@@ -92,7 +94,7 @@ def merge_details(details: dict[str, Any], groups: Mapping[str, str], text: str,
     for key in _SINGLE_KEYS:
         val = groups.get(key)
         if val and key not in details:
-            details[key] = val.strip(" .,;:\"'“”()")
+            details[key] = val.strip(_TRIM)
     for key in _LIST_KEYS:
         if groups.get(key):
             items = split_list(groups[key])

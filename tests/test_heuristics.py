@@ -171,7 +171,9 @@ def test_cap102_strips_second_copy_of_short_line() -> None:
 
 
 @pytest.mark.parametrize("pair", [("It rained.", "It rained."), ("x = f(1)", "x = f(1)"),
-                                  ("Soldiers at the border", "Police in the city")])
+                                  ("Soldiers at the border", "Police in the city"),
+                                  # the writer's joke, not a caption printed twice
+                                  ("* Lots and lots of other changes", "* LOTS AND LOTS of other changes")])
 def test_cap102_keeps_sentences_code_and_different_lines(pair: tuple[str, str]) -> None:
     res = strip_text("\n".join([B[0], *pair, B[1]]))
     assert not res.changed

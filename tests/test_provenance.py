@@ -144,3 +144,10 @@ def test_agencies_in_other_scripts_and_smaller_wires() -> None:
     assert agencies_in("(ANTARA) - Jakarta") == ["Antara"]
     # the short names need a word of their own
     assert agencies_in("PAPER STATS and a HINAL") == []
+
+
+def test_captured_name_loses_typographic_quotes() -> None:
+    """«Озёрская правда» and „Rheinpost“ are the paper's names, not the quote marks."""
+    ru = "Жители города жалуются на холод в квартирах уже вторую неделю подряд, сообщили в управе."
+    p = strip_text("\n".join([ru] * 4 + ["Материал впервые опубликован на сайте газеты «Озёрская правда»."])).provenance
+    assert p.syndicated and p.details["original_source"] == "Озёрская правда"
