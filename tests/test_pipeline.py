@@ -202,3 +202,13 @@ def test_required_words_outside_ascii_still_admit_their_lines(tmp_path) -> None:
     opts = Options(rule_paths=(tmp_path,), bundled=False)
     res = strip_text("\n".join([B[0], "版权所有 2024 新华网", B[1], "copyright 2024 Example"]) + "\n", opts)
     assert [v.text for v in res.stripped] == ["版权所有 2024 新华网", "copyright 2024 Example"]
+
+
+def test_bare_comments_heading_kept_inside_the_story_stripped_at_the_foot() -> None:
+    """"Comments" heads the public-comment part of a story on a draft law; the same word in
+    the last lines is the comment widget's title."""
+    story = ["Comments"] + [f"{B[k % len(B)]} ({k})" for k in range(7)]
+    res = strip_text("\n".join(B[:2] + story))
+    assert not res.changed
+    res = strip_text("\n".join(B + ["Comments"]))
+    assert [(v.action, v.rule) for v in res.verdicts if v.text == "Comments"] == [("strip", "COM009")]
