@@ -18,7 +18,9 @@ from .heuristics import View, heuristic
 from .lines import words
 
 _NUM = r"(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|no)"
-_COMMENTS = r"(?:comments?|responses?|replies|reactions?|thoughts?|kommentare?|commentaires?|comentarios?|commenti)"
+_COMMENTS = (r"(?:comments?|responses?|replies|reactions?|thoughts?|kommentare?|commentaires?|comentarios?|"
+             r"comentários?|commenti|reacties|комментари[йиея]|komentarz[ey]?|komentáře|komentářů|"
+             r"yorum(?:lar)?|komentar|bình\s+luận|ý\s+kiến|diskuse|تعليقات|التعليقات|تعليقات\s+القراء)")
 # A header that states a count: strong evidence on its own.
 _COUNTED = regex.compile(
     rf"""^[\[{{(]?\s*(?:
@@ -44,7 +46,8 @@ _BARE_OTHER = regex.compile(
     r"""^(?:kommentare|kommentieren|commentaires|commenter|réagir|réactions|comentarios|comentar|comenta|
         deja\s+(?:tu|un)\s+comentario|commenti|commenta|lascia\s+un\s+commento|comentários|comente|
         deixe\s+(?:seu|um)\s+comentário|reacties|reageer|reageren|
-        комментарии|комментарии\s+читателей|komentarze|komentar|yorumlar|
+        комментарии|комментарии\s+читателей|komentarze|komentar|yorumlar|komentáře|diskuse|
+        bình\s+luận|ý\s+kiến|التعليقات|تعليقات\s+القراء|
         留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -62,7 +65,12 @@ _MARKER = regex.compile(
        |^\d+\s+(?:minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden$
        |^(?:\d+|одну|один)\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад$
        |^(?:\d+|godzinę|minutę)\s+(?:minut[ay]?|godzin[ay]?|dni|dzień)\s+temu$
-       |^(?:responder|répondre|antworten|rispondi|beantwoorden|reageer|ответить|odpowiedz|balas|yanıtla)$
+       |^(?:responder|répondre|antworten|rispondi|beantwoorden|reageer|ответить|odpowiedz|balas|yanıtla
+          |odpovědět|trả\s+lời|رد|답글)$
+       # cs, vi, ar: "před 2 hodinami", "2 giờ trước", "منذ ساعتين"
+       |^před\s+(?:\d+|minutou|hodinou|dnem)\s*(?:minutami|hodinami|dny)?$
+       |^\d+\s+(?:phút|giờ|ngày|tuần|tháng|năm)\s+trước$
+       |^منذ\s+\S+(?:\s+\S+)?$
        |\b(?:escribió|a\s+écrit|schrieb|scrive|ha\s+scritto|escreveu|schreef)\s*:$)""",
     regex.IGNORECASE | regex.VERBOSE,
 )

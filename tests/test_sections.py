@@ -189,3 +189,15 @@ def test_com101_reads_a_russian_comment_section() -> None:
     thread = "\n".join(["Комментарии", "Наконец-то!", "5 минут назад", "Давно пора было.", "2 часа назад"])
     res = strip_text(f"{article}\n{thread}\n")
     assert res.text == article + "\n"
+
+
+@pytest.mark.parametrize("thread", [
+    ["Comentários (4)", "Ana Souza", "Finalmente uma boa notícia!", "Responder"],  # pt: counted header
+    ["Ý kiến (3)", "Minh Anh", "Rất hữu ích, cảm ơn tòa soạn.", "Trả lời"],          # vi
+    ["التعليقات (2)", "أحمد", "خبر رائع، شكرا.", "رد"],                                # ar
+    ["Diskuse", "Petr N.", "Konečně!", "před 2 hodinami", "Jana K.", "Souhlasím.", "Odpovědět"],  # cs, bare
+])
+def test_com101_reads_comment_sections_in_more_languages(thread: list[str]) -> None:
+    res = strip_text(f"{ARTICLE}\n" + "\n".join(thread) + "\n")
+    assert res.text == ARTICLE + "\n"
+    assert any(v.rule == "COM101" for v in res.stripped)
