@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import regex
 
 from .options import CATEGORIES, PROVENANCE_CATEGORIES
+from .patcache import compile_many
 
 ACTIONS = ("strip", "flag")
 FLAG_OF_CATEGORY = {"provenance_ai": "ai_generated", "provenance_syndication": "syndicated"}
@@ -138,7 +139,9 @@ def _str_list(path: Path, code: str, raw: dict[str, Any], key: str) -> tuple[str
     return tuple(v)
 
 
-def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None) -> Rule:
+def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None,
+               compiled: Mapping[str, regex.Pattern[str]] | None = None) -> Rule:
+    """compiled: patterns already compiled (from the disk cache), by source."""
     code = raw.get("code")
     if not isinstance(code, str) or not _CODE.match(code):
         raise RulePackError(path, f"rule code {code!r} must look like CAP001 (2-4 capitals, 3 digits)")
@@ -154,10 +157,14 @@ def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None) -> 
     sources = list(_str_list(path, code, raw, "patterns")) + list(_str_list(path, code, raw, "pattern"))
     if not sources:
         raise RulePackError(path, "no 'pattern' or 'patterns'", code)
-    compiled = []
+    patterns: list[regex.Pattern[str]] = []
     for src in sources:
+        hit = compiled.get(src) if compiled is not None else None
+        if hit is not None:
+            patterns.append(hit)
+            continue
         try:
-            compiled.append(regex.compile(src))
+            patterns.append(regex.compile(src))
         except regex.error as exc:
             raise RulePackError(path, f"pattern {src!r} does not compile: {exc}", code) from None
     flags = set(_str_list(path, code, raw, "flags"))
@@ -183,8 +190,8 @@ def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None) -> 
         category=category,
         action=action,
         message=str(message),
-        patterns=tuple(compiled),
-        finders=tuple(p.match if _ANCHORED.match(p.pattern) else p.search for p in compiled),
+        patterns=tuple(patterns),
+        finders=tuple(p.match if _ANCHORED.match(p.pattern) else p.search for p in patterns),
         source=str(path),
         first=_int_or_none(path, code, raw, "first"),
         last=_int_or_none(path, code, raw, "last"),
@@ -200,7 +207,22 @@ def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None) -> 
     )
 
 
-def load_pack(path: Path) -> list[Rule]:
+def load_pack(path: Path, compiled: Mapping[str, regex.Pattern[str]] | None = None) -> list[Rule]:
+    raw_rules, language = _read_pack(path)
+    return [parse_rule(path, r, language, compiled) for r in raw_rules]
+
+
+def _sources(raw_rules: list[dict[str, Any]]) -> Iterable[str]:
+    for raw in raw_rules:
+        for key in ("patterns", "pattern"):
+            v = raw.get(key)
+            if isinstance(v, str):
+                yield v
+            elif isinstance(v, list):
+                yield from (x for x in v if isinstance(x, str))
+
+
+def _read_pack(path: Path) -> tuple[list[dict[str, Any]], str | None]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -219,7 +241,7 @@ def load_pack(path: Path) -> list[Rule]:
     unknown = set(data) - {"rule", "language"}
     if unknown:
         raise RulePackError(path, f"unknown top-level key(s) {', '.join(sorted(unknown))}")
-    return [parse_rule(path, r, language) for r in raw_rules]
+    return raw_rules, language
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:
@@ -238,10 +260,12 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 def load_rules(rule_paths: tuple[Path, ...] = (), bundled: bool = True) -> RuleSet:
     """Compiled once per process and per set of pack paths; codes are unique across packs."""
     files = pack_files(([bundled_rules_dir()] if bundled else []) + list(rule_paths))
+    packs = [(f, *_read_pack(f)) for f in files]
+    compiled = compile_many(src for _, raw_rules, _ in packs for src in _sources(raw_rules))
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for f in files:
-        for rule in load_pack(f):
+    for f, raw_rules, language in packs:
+        for rule in (parse_rule(f, r, language, compiled) for r in raw_rules):
             if rule.code in seen:
                 raise RulePackError(f, f"duplicate code, already defined in {seen[rule.code]}", rule.code)
             seen[rule.code] = str(f)
