@@ -1,6 +1,7 @@
 """The pure core: text in, Result out. No I/O; rule packs are compiled once per process."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -34,10 +35,22 @@ class RulePlan:
     anywhere: tuple[Rule, ...]
     head: int  # a line among the first `head` lines may meet a positional rule
     tail: int  # likewise among the last `tail`
-    words: tuple[str, ...] = ()  # every rule's ASCII `requires` words, tested once per line
-    # the others (CJK, Arabic, accented...) cannot occur in an ASCII line: tested only outside one
-    wide_words: tuple[str, ...] = ()
+    # (max_chars or None, the rule's `requires` words) of every rule that has such words
+    requires: tuple[tuple[int | None, tuple[str, ...]], ...] = ()
+    limits: tuple[int, ...] = ()  # the distinct max_chars of those rules, ascending
     _by_prefix: dict[tuple[str, bool], Candidates] = field(default_factory=dict, compare=False)
+    _words: dict[tuple[int, bool], tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def words_for(self, n: int, wide: bool) -> tuple[str, ...]:
+        """The `requires` words of the rules a line of n characters can meet; in an ASCII
+        line (wide False) only the ASCII ones, as the others cannot occur in it."""
+        # lines whose length falls between the same two rule limits meet the same rules
+        key = (bisect_left(self.limits, n), wide)
+        hit = self._words.get(key)
+        if hit is None:
+            found = {w for limit, ws in self.requires if limit is None or limit >= n for w in ws}
+            hit = self._words[key] = tuple(sorted(w for w in found if wide or w.isascii()))
+        return hit
 
     def candidates(self, text: str, k: int, total: int) -> Candidates:
         edge = k < self.head or total - k <= self.tail
@@ -79,9 +92,9 @@ def _plan(options: Options) -> RulePlan:
     anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
     head = max((r.first or 0 for r in ordered), default=0)
     tail = max((r.last or 0 for r in ordered), default=0)
-    words = sorted({w for r in ordered for w in r.requires})
-    return RulePlan(ordered, anywhere, head, tail, tuple(w for w in words if w.isascii()),
-                    tuple(w for w in words if not w.isascii()))
+    requires = tuple((r.max_chars, r.requires) for r in ordered if r.requires)
+    limits = tuple(sorted({m for m, _ in requires if m is not None}))
+    return RulePlan(ordered, anywhere, head, tail, requires, limits)
 
 
 Hit = tuple[Rule, regex.Match] | None
@@ -91,15 +104,24 @@ _BULLET = regex.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)")
 
 
 def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
-    """Rules see the line without a list bullet: extractors write widget links as list items."""
+    """Rules see the line without a list bullet: extractors write widget links as list items.
+
+    The line is searched once for the `requires` words of the rules its length allows (a
+    paragraph is longer than most rules accept), and only if such a rule is a candidate.
+    """
     text = _BULLET.sub("", text, count=1) if text[:1] in "-*•·▪►0123456789" else text
-    folded = text.casefold()
-    present = {w for w in plan.words if w in folded}
-    if not folded.isascii():
-        present.update(w for w in plan.wide_words if w in folded)
+    n = len(text)
+    folded: str | None = None
+    present: set[str] | None = None
     for rule, finders in plan.candidates(text, k, total):
-        if rule.requires and present.isdisjoint(rule.requires):
+        if n < rule.min_chars or (rule.max_chars is not None and n > rule.max_chars):
             continue
+        if rule.requires:
+            if present is None:
+                folded = text.casefold()
+                present = {w for w in plan.words_for(n, not folded.isascii()) if w in folded}
+            if present.isdisjoint(rule.requires):
+                continue
         if rule.in_position(k, total):
             m = rule.search(text, folded, finders)
             if m is not None:

@@ -212,3 +212,16 @@ def test_bare_comments_heading_kept_inside_the_story_stripped_at_the_foot() -> N
     assert not res.changed
     res = strip_text("\n".join(B + ["Comments"]))
     assert [(v.action, v.rule) for v in res.verdicts if v.text == "Comments"] == [("strip", "COM009")]
+
+
+def test_plan_words_for_a_line_length() -> None:
+    """Only the words of rules that accept a line this long, and no non-ASCII word for an
+    ASCII line: the same answer for every length between two rule limits."""
+    from stripper.pipeline import RulePlan
+    plan = RulePlan((), (), 0, 0, requires=((80, ("photo",)), (300, ("reuters", "фото")), (None, ("(ap)",))),
+                    limits=(80, 300))
+    assert set(plan.words_for(50, False)) == {"photo", "reuters", "(ap)"}
+    assert set(plan.words_for(80, True)) == {"photo", "reuters", "фото", "(ap)"}
+    assert set(plan.words_for(81, False)) == {"reuters", "(ap)"}
+    assert set(plan.words_for(299, True)) == {"reuters", "фото", "(ap)"}
+    assert set(plan.words_for(301, False)) == {"(ap)"}
