@@ -114,7 +114,7 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
     folded: str | None = None
     present: set[str] | None = None
     for rule, finders in plan.candidates(text, k, total):
-        if n < rule.min_chars or (rule.max_chars is not None and n > rule.max_chars):
+        if not rule.fits(n):
             continue
         if rule.requires:
             if present is None:

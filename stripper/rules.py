@@ -62,8 +62,7 @@ class Rule:
         `folded` is line.casefold(), passed in when the caller tests many rules on one line;
         `finders` narrows the patterns to those that can start the way the line starts.
         """
-        n = len(line)
-        if n < self.min_chars or (self.max_chars is not None and n > self.max_chars):
+        if not self.fits(len(line)):
             return None
         if self.max_words is not None and len(line.split()) > self.max_words:
             return None
@@ -76,6 +75,10 @@ class Rule:
             if m:
                 return m
         return None
+
+    def fits(self, n: int) -> bool:
+        """A line of n characters is within the rule's length limits."""
+        return n >= self.min_chars and (self.max_chars is None or n <= self.max_chars)
 
     def starters(self, prefix: str) -> tuple[Callable[[str], regex.Match[str] | None], ...]:
         """The patterns that could match a line beginning with `prefix`: exact, via the engine's
@@ -154,7 +157,7 @@ def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None,
     action = raw.get("action", "strip")
     if action not in ACTIONS:
         raise RulePackError(path, f"action {action!r} must be one of {', '.join(ACTIONS)}", code)
-    sources = list(_str_list(path, code, raw, "patterns")) + list(_str_list(path, code, raw, "pattern"))
+    sources = _pattern_sources(path, code, raw)
     if not sources:
         raise RulePackError(path, "no 'pattern' or 'patterns'", code)
     patterns: list[regex.Pattern[str]] = []
@@ -207,19 +210,22 @@ def parse_rule(path: Path, raw: dict[str, Any], language: str | None = None,
     )
 
 
-def load_pack(path: Path, compiled: Mapping[str, regex.Pattern[str]] | None = None) -> list[Rule]:
+def load_pack(path: Path) -> list[Rule]:
     raw_rules, language = _read_pack(path)
-    return [parse_rule(path, r, language, compiled) for r in raw_rules]
+    return [parse_rule(path, r, language) for r in raw_rules]
 
 
-def _sources(raw_rules: list[dict[str, Any]]) -> Iterable[str]:
+def _pattern_sources(path: Path, code: str, raw: dict[str, Any]) -> list[str]:
+    return list(_str_list(path, code, raw, "patterns")) + list(_str_list(path, code, raw, "pattern"))
+
+
+def _sources(path: Path, raw_rules: list[dict[str, Any]]) -> Iterable[str]:
+    """Every pattern of a pack, for the compile cache; a malformed rule is left to parse_rule."""
     for raw in raw_rules:
-        for key in ("patterns", "pattern"):
-            v = raw.get(key)
-            if isinstance(v, str):
-                yield v
-            elif isinstance(v, list):
-                yield from (x for x in v if isinstance(x, str))
+        try:
+            yield from _pattern_sources(path, "", raw)
+        except RulePackError:
+            continue
 
 
 def _read_pack(path: Path) -> tuple[list[dict[str, Any]], str | None]:
@@ -261,7 +267,7 @@ def load_rules(rule_paths: tuple[Path, ...] = (), bundled: bool = True) -> RuleS
     """Compiled once per process and per set of pack paths; codes are unique across packs."""
     files = pack_files(([bundled_rules_dir()] if bundled else []) + list(rule_paths))
     packs = [(f, *_read_pack(f)) for f in files]
-    compiled = compile_many(src for _, raw_rules, _ in packs for src in _sources(raw_rules))
+    compiled = compile_many(src for f, raw_rules, _ in packs for src in _sources(f, raw_rules))
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for f, raw_rules, language in packs:

@@ -99,7 +99,7 @@ def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 def test_bundled_rules_load_the_same_from_the_cache(cache: Path) -> None:
     from stripper import rules
-    srcs = [s for f in rules.pack_files([rules.bundled_rules_dir()]) for s in rules._sources(rules._read_pack(f)[0])]
+    srcs = [s for f in rules.pack_files([rules.bundled_rules_dir()]) for s in rules._sources(f, rules._read_pack(f)[0])]
     fresh = patcache.compile_many(srcs)
     cached = patcache.compile_many(srcs)
     probes = ["Read more: Council votes", "Photo: AP", "Фото: ТАСС", "图为城南区的电梯。", "Loading..."]
