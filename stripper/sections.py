@@ -129,6 +129,37 @@ def anonymous_thread(view: View) -> Iterator[int]:
     yield from (j for j in range(hits[0], n) if view.free(j))
 
 
+# A thread without a header, each comment signed below its text (TypePad, Movable Type):
+# "Posted by: Jane | October 30, 2012 at 08:58 AM". A blog's own post footer has the same
+# shape, so it takes three signatures, two names or more, and short gaps between them: posts
+# on a front page are long, comments are a few lines each. The first comment's text stands
+# above the first signature, where nothing tells it from the article: it stays.
+_SIGNATURE = regex.compile(
+    r"""^posted\s+by\s*:?\s+(?P<name>[^|]{1,60}?)\s*(?:\||\bat\b|\bon\b|,)\s*
+        (?=[^|]{0,40}\d)[^|]{3,40}?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?[^\d]{0,30}$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+SIGNATURES_NEEDED = 3
+MAX_SIGNATURE_GAP = 6
+
+
+@heuristic("COM103", "comment_notice", "reader comments without a header: signed 'Posted by: NAME | DATE TIME' below each")
+def signed_thread(view: View) -> Iterator[int]:
+    n = len(view)
+    hits = [(k, m) for k in range(n) if len(view.text(k)) <= 120
+            for m in (_SIGNATURE.match(view.text(k)),) if m]
+    if len(hits) < SIGNATURES_NEEDED:
+        return
+    names = {m.group("name").casefold() for _, m in hits}
+    gaps = sorted(b[0] - a[0] for a, b in zip(hits, hits[1:]))
+    if len(names) < 2 or gaps[len(gaps) // 2] > MAX_SIGNATURE_GAP:
+        return
+    first = hits[0][0]
+    if _article_words(view, first) < MIN_ARTICLE_WORDS:
+        return
+    yield from (j for j in range(first, n) if view.free(j))
+
+
 # Slideshow items flattened into text: "- 31/50 Williams F1 team drives into the red ...".
 # Recipes say "1/2 cup" on every line: a slide counter has a total of 5 or more, three or
 # more different slide numbers, and a capitalised headline after it.

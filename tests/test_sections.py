@@ -35,6 +35,37 @@ def test_com102_needs_three_placeholders() -> None:
     assert strip_text(doc).text == doc
 
 
+_SIGNED = "\n".join([
+    "Posted by: Bob James | October 30, 2012 at 08:58 AM",
+    "I am grateful for your post.",
+    "Posted by: Samantha Stone | October 30, 2012 at 09:10 AM",
+    "Samantha - yes, thank you for those.",
+    "Posted by: David Scott | October 30, 2012 at 9:40 PM",
+])
+
+
+def test_com103_strips_a_thread_signed_below_each_comment() -> None:
+    first_comment = "Slips like these tell you who is behind these brands."
+    res = strip_text(f"{ARTICLE}\n{first_comment}\n{_SIGNED}\n")
+    assert res.text == f"{ARTICLE}\n{first_comment}\n"  # the first comment's text cannot be told apart
+    assert {v.rule for v in res.stripped} == {"COM103"}
+
+
+@pytest.mark.parametrize("doc", [
+    # two signatures only
+    f"{ARTICLE}\n" + "\n".join(_SIGNED.splitlines()[:3]) + "\n",
+    # one author's posts on a blog front page: a single name
+    f"{ARTICLE}\n" + "\n".join(f"Posted by: Jane Roe | May {d}, 2012 at 10:0{d} AM\nPost {d}." for d in range(1, 5)) + "\n",
+    # long posts between the signatures, several authors
+    "\n".join(ARTICLE.replace("Sunday", f"day {d}") + f"\nPosted by: Author {d} | May {d}, 2012 at 10:0{d} AM"
+              for d in range(1, 5)) + "\n",
+    # no article above the thread
+    f"Short intro.\n{_SIGNED}\n",
+])
+def test_com103_keeps_what_is_not_a_comment_thread(doc: str) -> None:
+    assert "COM103" not in {v.rule for v in strip_text(doc).stripped}
+
+
 def test_cap104_strips_slideshow_items() -> None:
     slides = "\n".join(f"- {i}/50 Company {i} reports results Shares rose after the report." for i in range(1, 5))
     res = strip_text(f"{ARTICLE}\n{slides}\n")
