@@ -66,7 +66,9 @@ DOM_RULES: tuple[DomRule, ...] = (
         "[class*=partage i]", "[class*=compartir i]", "[class*=condividi i]", "[class*=compartilhar i]",
     ), max_share=0.1, max_paragraphs=1),
     DomRule("DOM005", "promo", (
-        "[class*=newsletter i]", "[class*=subscribe i]", "[class*=signup i]", "[class*=promo i]",
+        # "subscriber-preview" / "subscriber-only" (BLOX) wrap the story itself, behind a paywall
+        "[class*=newsletter i]", "[class*=subscribe i]:not([class*=subscriber i])", "[class*=signup i]",
+        "[class*=promo i]",
         "[id*=newsletter i]",
     ), max_share=0.15, max_paragraphs=2),
     DomRule("DOM006", "promo", (
@@ -236,7 +238,7 @@ def is_teaser_list(node: LexborNode, max_chars: int = TEASER_MAX_ITEM_CHARS) -> 
     return True
 
 
-_NAME_PART = regex.compile(r"^\[(?:class|id)\*=([\w-]+) i\]$|^#([\w-]+)$")
+_NAME_PART = regex.compile(r"^\[(?:class|id)\*=([\w-]+) i\](?::not\([^()]*\))*$|^#([\w-]+)$")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

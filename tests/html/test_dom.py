@@ -70,6 +70,18 @@ def test_node_with_many_paragraphs_is_kept() -> None:
     assert tree.body.text().count("council voted") == 7
 
 
+def test_a_paywall_preview_wrapper_is_the_story_not_a_subscribe_box() -> None:
+    # BLOX prints the first paragraph in .subscriber-preview and the rest in .subscriber-only
+    first = "<p>Councillors approved the caravan park expansion at Wednesday night's meeting.</p>"
+    html = (f"<html><body><article><div class='subscriber-preview'>{first}</div>"
+            f"<div class='subscriber-only'>{PARA * 5}</div>"
+            "<div class='subscribe-box'>Subscribe for $1</div></article></body></html>")
+    tree = LexborHTMLParser(html)
+    removed = dom_pass(tree)
+    assert [r["text"] for r in removed] == ["Subscribe for $1"]
+    assert "caravan park" in tree.body.text()
+
+
 def test_empty_widgets_are_not_recorded() -> None:
     tree = page("<div class='share'><img src=x.png></div>")
     assert dom_pass(tree) == []
