@@ -58,8 +58,9 @@ DOM_RULES: tuple[DomRule, ...] = (
         "[class*=author i]", "[class*=posted-on i]", "[class*=post-meta i]", "[class*=entry-meta i]",
     ), max_share=0.15, max_paragraphs=1, max_chars=300),
     DomRule("DOM003", "comment_notice", (
-        "#comments", "#disqus_thread", "#respond", "[id*=comment i]", "[class*=comment i]",
-        "[class*=disqus i]",
+        # an opinion page's "commentary…" wrapper is the story (Tumblr's "with_commentary" notes are not)
+        "#comments", "#disqus_thread", "#respond", "[id*=comment i]:not([id^=commentary i])",
+        "[class*=comment i]:not([class^=commentary i]):not([class*=' commentary' i])", "[class*=disqus i]",
     ), max_share=0.9, max_paragraphs=10_000),
     DomRule("DOM004", "social", (
         "[class*=share i]", "[class*=social i]", "[class*=follow-us i]", "[class*=sharing i]",

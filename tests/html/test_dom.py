@@ -82,6 +82,15 @@ def test_a_paywall_preview_wrapper_is_the_story_not_a_subscribe_box() -> None:
     assert "caravan park" in tree.body.text()
 
 
+def test_a_commentary_block_beside_the_story_is_not_a_comment_section() -> None:
+    lead = "<p>Opinion: the sea wall vote shows how little the council has learned since 2019.</p>"
+    html = (f"<html><body><article><div class='commentary-lead'>{lead}</div>"
+            f"<div class='body'>{PARA * 5}</div></article></body></html>")
+    tree = LexborHTMLParser(html)
+    assert dom_pass(tree) == []
+    assert "sea wall vote" in tree.body.text()
+
+
 def test_empty_widgets_are_not_recorded() -> None:
     tree = page("<div class='share'><img src=x.png></div>")
     assert dom_pass(tree) == []
