@@ -129,30 +129,57 @@ def anonymous_thread(view: View) -> Iterator[int]:
     yield from (j for j in range(hits[0], n) if view.free(j))
 
 
-# A thread without a header, each comment signed below its text (TypePad, Movable Type):
-# "Posted by: Jane | October 30, 2012 at 08:58 AM". A blog's own post footer has the same
-# shape, so it takes three signatures, two names or more, and short gaps between them: posts
-# on a front page are long, comments are a few lines each. The first comment's text stands
-# above the first signature, where nothing tells it from the article: it stays.
-_SIGNATURE = regex.compile(
-    r"""^posted\s+by\s*:?\s+(?P<name>[^|]{1,60}?)\s*(?:\||\bat\b|\bon\b|,)\s*
-        (?=[^|]{0,40}\d)[^|]{3,40}?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?[^\d]{0,30}$""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
+# A thread without a header, each comment signed with its author and a full date and time:
+# "Posted by: Jane | October 30, 2012 at 08:58 AM" below the text (TypePad, Movable Type),
+# "Kovács J. – 2025. 06. 05. 11:17" above it, or the name on one line and "Thu, 22/05/2025 -
+# 12:40" on the next (Drupal). A blog's own post footer has the first shape, and a live blog
+# stamps its entries, so it takes three signatures, two names or more, a full date in each
+# (live blogs print the time alone), and short gaps between them: posts on a front page are
+# long, comments a few lines each. Text signed below stays for the first comment: nothing
+# tells it from the article.
+_DATE = (r"(?:\d{1,4}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}\.?"
+         r"|\d{1,2}\.?\s+\p{L}{3,12}\.?,?\s+\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})")
+_TIME = r"\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+_STAMP = (rf"(?:\p{{L}}{{2,10}}\.?,?\s+)?(?:{_DATE}\s*(?:,|\||-|–|—|at|um|à|a\s+las|alle|às|kl\.?|klo|o|в)?\s*{_TIME}"
+          rf"|{_TIME}\s*(?:,|\||-|–|—)?\s*{_DATE})")
+_SIGNED_BELOW = regex.compile(
+    rf"^posted\s+by\s*:?\s+(?P<name>[^|]{{1,60}}?)\s*(?:\||\bat\b|\bon\b|,)\s*(?:on\s+)?{_STAMP}"
+    r"(?:\s*\|.{0,30})?$", regex.IGNORECASE)
+_SIGNED_ABOVE = regex.compile(
+    rf"^(?P<name>[^\s|–—:,.][^|–—:]{{0,38}}?)\s*(?:[–—|,]|\s-\s)\s*{_STAMP}$", regex.IGNORECASE)
+_BARE_STAMP = regex.compile(rf"^{_STAMP}$", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"(?:[!?…:;]|(?<!\b\p{L})\.)$")  # "Maria K." is a name
 SIGNATURES_NEEDED = 3
 MAX_SIGNATURE_GAP = 6
+MAX_NAME_WORDS = 5
 
 
-@heuristic("COM103", "comment_notice", "reader comments without a header: signed 'Posted by: NAME | DATE TIME' below each")
+def _signature(view: View, k: int) -> tuple[int, str] | None:
+    """(first line of the signature, author) when line k signs a comment."""
+    text = view.text(k)
+    if len(text) > 120:
+        return None
+    if _BARE_STAMP.match(text):  # "Thu, 22/05/2025 - 12:40": the name is the line above
+        name = view.text(k - 1) if k else ""
+        # three words at most: a live blog's entry headline above its time stamp is longer
+        if 0 < len(name) <= 40 and len(name.split()) <= 3 and not _SENTENCE_END.search(name):
+            return (k - 1, name.casefold())
+        return None
+    m = _SIGNED_BELOW.match(text) or _SIGNED_ABOVE.match(text)
+    if m:
+        name = m.group("name")
+        return None if len(name.split()) > MAX_NAME_WORDS else (k, name.casefold())
+    return None
+
+
+@heuristic("COM103", "comment_notice", "reader comments without a header, each signed with a name and a full date and time")
 def signed_thread(view: View) -> Iterator[int]:
     n = len(view)
-    hits = [(k, m) for k in range(n) if len(view.text(k)) <= 120
-            for m in (_SIGNATURE.match(view.text(k)),) if m]
+    hits = [sig for k in range(n) if (sig := _signature(view, k)) is not None]
     if len(hits) < SIGNATURES_NEEDED:
         return
-    names = {m.group("name").casefold() for _, m in hits}
     gaps = sorted(b[0] - a[0] for a, b in zip(hits, hits[1:]))
-    if len(names) < 2 or gaps[len(gaps) // 2] > MAX_SIGNATURE_GAP:
+    if len({name for _, name in hits}) < 2 or gaps[len(gaps) // 2] > MAX_SIGNATURE_GAP:
         return
     first = hits[0][0]
     if _article_words(view, first) < MIN_ARTICLE_WORDS:

@@ -51,6 +51,27 @@ def test_com103_strips_a_thread_signed_below_each_comment() -> None:
     assert {v.rule for v in res.stripped} == {"COM103"}
 
 
+@pytest.mark.parametrize("thread", [
+    # the name above, the date and time on the next line (Drupal)
+    "Lefteris\nThu, 22/05/2025 - 12:40\nAt last!\nMaria K.\nThu, 22/05/2025 - 13:05\nAnd the sewage?\n"
+    "Guest\nThu, 22/05/2025 - 14:22\nThirty years we waited.",
+    # name and stamp on one line, above the text
+    "tiszaparti – 2025. 06. 05. 10:51\nJust in time for summer.\nKovács J. – 2025. 06. 05. 11:17\nFinally.\n"
+    "Béla bácsi – 2025. 06. 05. 13:40\nWe will see.",
+])
+def test_com103_strips_threads_signed_above_each_comment(thread: str) -> None:
+    res = strip_text(f"{ARTICLE}\n{thread}\n")
+    assert res.text == f"{ARTICLE}\n"
+    assert {v.rule for v in res.stripped} == {"COM103"}
+
+
+def test_com103_keeps_a_live_blog_whose_entries_have_headlines_and_dates() -> None:
+    entries = "\n".join(f"Minister arrives at the summit venue {d}\n22 May 2025, 12:4{d}\nShe waved at reporters."
+                        for d in range(1, 5))
+    doc = f"{ARTICLE}\n{entries}\n"
+    assert "COM103" not in {v.rule for v in strip_text(doc).stripped}
+
+
 @pytest.mark.parametrize("doc", [
     # two signatures only
     f"{ARTICLE}\n" + "\n".join(_SIGNED.splitlines()[:3]) + "\n",
