@@ -98,14 +98,20 @@ def residue(view: View) -> Iterator[int]:
 
 
 # A site menu flattened to one line: "Home | Video | World | U.S. | Business". Five or more
-# short items (at most four words, opening with a letter, no sentence punctuation). Tables
+# short items (at most four words, opening with a letter, no sentence punctuation), or four
+# in the last lines, where footers print them ("Imprint | Privacy | Advertise | Contact"). Tables
 # come out of extractors as the same shape, one row per line ("Team | Played | Won | ...",
 # or "| a | b |" with a leading pipe, never matched): a row next to another row with as many
 # cells is a table, and stays.
 _PIPE_ROW = regex.compile(
     r"^\p{L}[\p{L}\p{M}\p{N}&'’.\-/+#()]*+(?:[ \t\u00a0]+[\p{L}\p{M}\p{N}&'’.\-/+#()]++){0,3}"
-    r"(?:[ \t\u00a0]*\|[ \t\u00a0]*\p{L}[\p{L}\p{M}\p{N}&'’.\-/+#()]*+(?:[ \t\u00a0]+[\p{L}\p{M}\p{N}&'’.\-/+#()]++){0,3}){4,}"
+    r"(?:[ \t\u00a0]*\|[ \t\u00a0]*\p{L}[\p{L}\p{M}\p{N}&'’.\-/+#()]*+(?:[ \t\u00a0]+[\p{L}\p{M}\p{N}&'’.\-/+#()]++){0,3}){3,}"
     r"[ \t\u00a0]*\|?$")
+
+
+MENU_ITEMS = 5
+FOOTER_LINES = 4
+FOOTER_AFTER_WORDS = 60
 
 
 def _cells(text: str) -> int:
@@ -120,6 +126,9 @@ def pipe_menu(view: View) -> Iterator[int]:
         if "|" not in text or not view.free(k) or not _PIPE_ROW.match(text):
             continue
         cells = _cells(text)
+        if cells < MENU_ITEMS and (k < n - FOOTER_LINES
+                                   or sum(len(words(view.text(j))) for j in range(k)) < FOOTER_AFTER_WORDS):
+            continue
         if any(0 <= j < n and _cells(view.text(j)) == cells for j in (k - 1, k + 1)):
             continue
         yield k

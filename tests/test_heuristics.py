@@ -310,6 +310,16 @@ def test_res102_strips_menu_rows_joined_by_pipes() -> None:
     assert got[MENU] == ("strip", "RES102") and got[other] == ("strip", "RES102")
 
 
+def test_res102_strips_a_four_item_footer_menu_after_the_article() -> None:
+    footer = "Impresszum | Adatvédelem | Médiaajánlat | Kapcsolat"
+    body = [f"{line} And the council met again on day {i} to talk it over." for i, line in enumerate(B * 3)]
+    res = strip_text("\n".join([*body, footer]) + "\n")
+    assert [(v.text, v.rule) for v in res.stripped] == [(footer, "RES102")]
+    # the same row higher up is left alone: four items could be a table's lone row
+    doc = "\n".join([*body[:2], footer, *body[2:]]) + "\n"
+    assert strip_text(doc).text == doc
+
+
 @pytest.mark.parametrize("table", [
     ["Candidate | Party | State | Result | Notes", "Jane Smith | Democratic | Ohio | Elected | Incumbent",
      "John Roe | Republican | Ohio | Defeated | First run"],
