@@ -1,6 +1,7 @@
 """The pure core: text in, Result out. No I/O; rule packs are compiled once per process."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,8 +18,11 @@ from .result import Result, Verdict
 from .rules import Rule, load_rules
 
 PREFIX = 2
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # (rule, the patterns of it that can match a line starting this way)
 Candidates = tuple[tuple[Rule, tuple[Callable[[str], "regex.Match[str] | None"], ...]], ...]
+# (ASCII `requires` words, the others by their first non-ASCII character)
+Words = tuple[tuple[str, ...], dict[str, tuple[str, ...]]]
 _CACHE_LIMIT = 100_000
 
 
@@ -39,17 +43,24 @@ class RulePlan:
     requires: tuple[tuple[int | None, tuple[str, ...]], ...] = ()
     limits: tuple[int, ...] = ()  # the distinct max_chars of those rules, ascending
     _by_prefix: dict[tuple[str, bool], Candidates] = field(default_factory=dict, compare=False)
-    _words: dict[tuple[int, bool], tuple[str, ...]] = field(default_factory=dict, compare=False)
+    _words: dict[tuple[int, bool], Words] = field(default_factory=dict, compare=False)
 
-    def words_for(self, n: int, wide: bool) -> tuple[str, ...]:
-        """The `requires` words of the rules a line of n characters can meet; in an ASCII
-        line (wide False) only the ASCII ones, as the others cannot occur in it."""
+    def words_for(self, n: int, wide: bool) -> Words:
+        """The `requires` words of the rules a line of n characters can meet: the ASCII ones,
+        and in a non-ASCII line (wide) the others too, keyed by their first non-ASCII
+        character. A word can only occur in a line that holds that character, so a Greek
+        line is not searched for the Hindi, Hebrew or Thai words of other packs."""
         # lines whose length falls between the same two rule limits meet the same rules
         key = (bisect_left(self.limits, n), wide)
         hit = self._words.get(key)
         if hit is None:
-            found = {w for limit, ws in self.requires if limit is None or limit >= n for w in ws}
-            hit = self._words[key] = tuple(sorted(w for w in found if wide or w.isascii()))
+            found = sorted({w for limit, ws in self.requires if limit is None or limit >= n for w in ws})
+            other: dict[str, list[str]] = {}
+            for w in found if wide else ():
+                if not w.isascii():
+                    other.setdefault(next(c for c in w if not c.isascii()), []).append(w)
+            hit = self._words[key] = (tuple(w for w in found if w.isascii()),
+                                      {c: tuple(ws) for c, ws in other.items()})
         return hit
 
     def candidates(self, text: str, k: int, total: int) -> Candidates:
@@ -119,7 +130,10 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
         if rule.requires:
             if present is None:
                 folded = text.casefold()
-                present = {w for w in plan.words_for(n, not folded.isascii()) if w in folded}
+                plain, by_char = plan.words_for(n, not folded.isascii())
+                present = {w for w in plain if w in folded}
+                for c in by_char.keys() & set(_NON_ASCII.findall(folded)) if by_char else ():
+                    present.update(w for w in by_char[c] if w in folded)
             if present.isdisjoint(rule.requires):
                 continue
         if rule.in_position(k, total):

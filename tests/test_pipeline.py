@@ -216,12 +216,22 @@ def test_bare_comments_heading_kept_inside_the_story_stripped_at_the_foot() -> N
 
 def test_plan_words_for_a_line_length() -> None:
     """Only the words of rules that accept a line this long, and no non-ASCII word for an
-    ASCII line: the same answer for every length between two rule limits."""
+    ASCII line: the same answer for every length between two rule limits. Non-ASCII words
+    come keyed by their first non-ASCII character."""
     from stripper.pipeline import RulePlan
-    plan = RulePlan((), (), 0, 0, requires=((80, ("photo",)), (300, ("reuters", "фото")), (None, ("(ap)",))),
+    plan = RulePlan((), (), 0, 0, requires=((80, ("photo",)), (300, ("reuters", "фото", "ξένα")),
+                                            (None, ("(ap)", "foto©"))),
                     limits=(80, 300))
-    assert set(plan.words_for(50, False)) == {"photo", "reuters", "(ap)"}
-    assert set(plan.words_for(80, True)) == {"photo", "reuters", "фото", "(ap)"}
-    assert set(plan.words_for(81, False)) == {"reuters", "(ap)"}
-    assert set(plan.words_for(299, True)) == {"reuters", "фото", "(ap)"}
-    assert set(plan.words_for(301, False)) == {"(ap)"}
+    assert plan.words_for(50, False) == (("(ap)", "photo", "reuters"), {})
+    assert plan.words_for(80, True) == (("(ap)", "photo", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})
+    assert plan.words_for(81, False) == (("(ap)", "reuters"), {})
+    assert plan.words_for(299, True) == (("(ap)", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})
+    assert plan.words_for(301, True) == (("(ap)",), {"©": ("foto©",)})
+
+
+def test_a_line_is_searched_only_for_words_in_its_own_script() -> None:
+    """The Greek word is not looked for in a Cyrillic line, and a rule still sees its word."""
+    from stripper import strip_text
+    art = "\n".join(f"Абзац {i}: рада ухвалила рішення про ремонт мосту в понеділок." for i in range(8))
+    res = strip_text(f"{art}\nΦωτογραφία: Reuters\nФото: Reuters\n")
+    assert [v.text for v in res.stripped][-2:] == ["Φωτογραφία: Reuters", "Фото: Reuters"]
