@@ -48,6 +48,14 @@ AGENCIES: dict[str, str] = {
     "PNA": "PNA", "رويترز": "Reuters", "فرانس برس": "AFP", "أ ف ب": "AFP", "أسوشيتد برس": "AP",
     "الأناضول": "Anadolu", "وام": "WAM", "واس": "SPA", "รอยเตอร์": "Reuters",
     "เอเอฟพี": "AFP",
+    # the Nordic, Finnish, Hungarian, Romanian, Greek, Ukrainian, Hebrew and Hindi packs
+    "TT": "TT", "ritzau": "Ritzau", "RITZAU": "Ritzau", "FNB": "FNB", "AGERPRES": "Agerpres",
+    "Mediafax": "Mediafax", "MEDIAFAX": "Mediafax", "News.ro": "News.ro", "Moldpres": "Moldpres",
+    "ΑΠΕ-ΜΠΕ": "ANA-MPA", "ΑΠΕ": "ANA-MPA", "ANA-MPA": "ANA-MPA", "ΚΥΠΕ": "CNA",
+    "Ρόιτερς": "Reuters", "Γαλλικό Πρακτορείο": "AFP", "Interfax-Ukraine": "Interfax-Ukraine",
+    "Інтерфакс-Україна": "Interfax-Ukraine", "ІНТЕРФАКС-УКРАЇНА": "Interfax-Ukraine", "УНН": "UNN",
+    "Укрінформу": "Ukrinform", "רויטרס": "Reuters", "סוכנות הידיעות AP": "AP", "ANI": "ANI", "UNI": "UNI",
+    "भाषा": "PTI", "पीटीआई": "PTI", "आईएएनएस": "IANS", "वार्ता": "UNI", "रॉयटर्स": "Reuters",
 }
 # Longest names first, so "Australian Associated Press" is AAP and not AP.
 AGENCY_RE = regex.compile(
@@ -70,6 +78,8 @@ def split_list(raw: str) -> list[str]:
 _GENERIC_AGENCY = frozenset({
     "agencies", "agency", "wires", "wire services", "news agencies", "agencias", "agencia",
     "agences", "agence", "agenturen", "agentur", "nachrichtenagenturen", "agenzie",
+    "סוכנויות הידיעות", "סוכנויות", "एजेंसी", "एजेंसियां", "агенції", "агентства", "πρακτορεία",
+    "ügynökségek", "agenții", "agentuurit", "byråer", "bureauer",
 })
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from stripper import Options, strip_text
-from stripper.provenance import agencies_in, split_list
+from stripper.provenance import agencies_in, canonical_agency, split_list
 
 B = [
     "The minister said on Monday that the talks would resume next week in Geneva after a long pause.",
@@ -144,6 +144,16 @@ def test_agencies_in_other_scripts_and_smaller_wires() -> None:
     assert agencies_in("(ANTARA) - Jakarta") == ["Antara"]
     # the short names need a word of their own
     assert agencies_in("PAPER STATS and a HINAL") == []
+
+
+def test_agencies_of_the_newer_language_packs() -> None:
+    assert agencies_in("/ritzau/") == ["Ritzau"]
+    assert agencies_in("Πηγή: ΑΠΕ-ΜΠΕ") == ["ANA-MPA"]
+    assert agencies_in("Джерело: Інтерфакс-Україна") == ["Interfax-Ukraine"]
+    assert agencies_in("(इनपुट: भाषा)") == ["PTI"]
+    assert agencies_in("Sursa: AGERPRES, Mediafax") == ["Agerpres", "Mediafax"]
+    assert agencies_in("STATTEN and UNITED") == []  # "TT", "UNI" need a word of their own
+    assert canonical_agency("סוכנויות הידיעות") is None  # "the news agencies" names none
 
 
 def test_captured_name_loses_typographic_quotes() -> None:
