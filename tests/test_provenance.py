@@ -148,6 +148,7 @@ def test_agencies_in_other_scripts_and_smaller_wires() -> None:
 
 def test_agencies_of_the_newer_language_packs() -> None:
     assert agencies_in("/ritzau/") == ["Ritzau"]
+    assert agencies_in("Avec La Presse canadienne") == ["The Canadian Press"]
     assert agencies_in("Πηγή: ΑΠΕ-ΜΠΕ") == ["ANA-MPA"]
     assert agencies_in("Джерело: Інтерфакс-Україна") == ["Interfax-Ukraine"]
     assert agencies_in("(इनपुट: भाषा)") == ["PTI"]
