@@ -122,8 +122,9 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
     """
     text = _BULLET.sub("", text, count=1) if text[:1] in "-*•·▪►0123456789" else text
     n = len(text)
-    folded: str | None = None
     present: set[str] | None = None
+    n_words = -1
+    # Rule.search's tests, each done once per line rather than once per rule
     for rule, finders in plan.candidates(text, k, total):
         if not rule.fits(n):
             continue
@@ -136,9 +137,16 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
                     present.update(w for w in by_char[c] if w in folded)
             if present.isdisjoint(rule.requires):
                 continue
-        if rule.in_position(k, total):
-            m = rule.search(text, folded, finders)
-            if m is not None:
+        if not rule.in_position(k, total):
+            continue
+        if rule.max_words is not None:
+            if n_words < 0:
+                n_words = len(text.split())
+            if n_words > rule.max_words:
+                continue
+        for find in finders:
+            m = find(text)
+            if m:
                 return rule, m
     return None
 
