@@ -157,7 +157,7 @@ MAX_NAME_WORDS = 5
 def _signature(view: View, k: int) -> tuple[int, str] | None:
     """(first line of the signature, author) when line k signs a comment."""
     text = view.text(k)
-    if len(text) > 120:
+    if len(text) > 120 or ":" not in text:  # every signature gives a time
         return None
     if _BARE_STAMP.match(text):  # "Thu, 22/05/2025 - 12:40": the name is the line above
         name = view.text(k - 1) if k else ""
