@@ -126,7 +126,7 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
     n_words = -1
     # Rule.search's tests, each done once per line rather than once per rule
     for rule, finders in plan.candidates(text, k, total):
-        if not rule.fits(n):
+        if n < rule.min_chars or (rule.max_chars is not None and n > rule.max_chars):  # Rule.fits, inline
             continue
         if rule.requires:
             if present is None:
@@ -137,7 +137,7 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
                     present.update(w for w in by_char[c] if w in folded)
             if present.isdisjoint(rule.requires):
                 continue
-        if not rule.in_position(k, total):
+        if (rule.first is not None or rule.last is not None) and not rule.in_position(k, total):
             continue
         if rule.max_words is not None:
             if n_words < 0:
