@@ -59,6 +59,10 @@ class View:
     def free(self, k: int) -> bool:
         return self.items[k] not in self.decided
 
+    def words_before(self, end: int) -> int:
+        """Words on the lines above line `end`: is there an article above a footer or a thread?"""
+        return sum(len(words(self.text(k))) for k in range(end))
+
 
 @dataclass(frozen=True)
 class Heuristic:
@@ -127,7 +131,7 @@ def pipe_menu(view: View) -> Iterator[int]:
             continue
         cells = _cells(text)
         if cells < MENU_ITEMS and (k < n - FOOTER_LINES
-                                   or sum(len(words(view.text(j))) for j in range(k)) < FOOTER_AFTER_WORDS):
+                                   or view.words_before(k) < FOOTER_AFTER_WORDS):
             continue
         if any(0 <= j < n and _cells(view.text(j)) == cells for j in (k - 1, k + 1)):
             continue

@@ -81,10 +81,6 @@ MARKERS_NEEDED = 2
 MARKER_MAX_WORDS = 8
 
 
-def _article_words(view: View, end: int) -> int:
-    return sum(len(words(view.text(k))) for k in range(end))
-
-
 @heuristic("COM101", "comment_notice", "reader comment section after the article (header and everything below)")
 def comment_section(view: View) -> Iterator[int]:
     n = len(view)
@@ -96,7 +92,7 @@ def comment_section(view: View) -> Iterator[int]:
         english = not counted and bool(_BARE.match(text))
         if not counted and not english and not _BARE_OTHER.match(text):
             continue
-        if _article_words(view, k) < MIN_ARTICLE_WORDS:
+        if view.words_before(k) < MIN_ARTICLE_WORDS:
             continue
         if not counted:
             tail = [view.text(j) for j in range(k + 1, min(n, k + 60))]
@@ -124,7 +120,7 @@ PLACEHOLDERS_NEEDED = 3
 def anonymous_thread(view: View) -> Iterator[int]:
     n = len(view)
     hits = [k for k in range(n // 2, n) if _PLACEHOLDER.match(view.text(k))]
-    if len(hits) < PLACEHOLDERS_NEEDED or _article_words(view, hits[0]) < MIN_ARTICLE_WORDS:
+    if len(hits) < PLACEHOLDERS_NEEDED or view.words_before(hits[0]) < MIN_ARTICLE_WORDS:
         return
     yield from (j for j in range(hits[0], n) if view.free(j))
 
@@ -182,7 +178,7 @@ def signed_thread(view: View) -> Iterator[int]:
     if len({name for _, name in hits}) < 2 or gaps[len(gaps) // 2] > MAX_SIGNATURE_GAP:
         return
     first = hits[0][0]
-    if _article_words(view, first) < MIN_ARTICLE_WORDS:
+    if view.words_before(first) < MIN_ARTICLE_WORDS:
         return
     yield from (j for j in range(first, n) if view.free(j))
 
@@ -277,7 +273,7 @@ def more_stories_block(view: View) -> Iterator[int]:
         headlines = sum(1 for j in block if not _FULL_STOP.search(view.text(j)))
         if headlines < MIN_HEADLINE_SHARE * len(block):
             return
-        if _article_words(view, k) < MIN_ARTICLE_WORDS_BEFORE_PROMO:
+        if view.words_before(k) < MIN_ARTICLE_WORDS_BEFORE_PROMO:
             return
         yield from (j for j in range(k, n) if view.free(j))
         return
