@@ -156,13 +156,19 @@ _RANK = regex.compile(
     )$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_STAT = regex.compile(
-    r"^(?:joined|messages|posts|reaction\s+score|likes(?:\s+received)?|points|trophy\s+points|"
+_STAT_LABELS = (
+    r"joined|messages|posts|reaction\s+score|likes(?:\s+received)?|points|trophy\s+points|"
     r"member\s+since|registered|location|beiträge|dabei\s+seit|registriert|messages?\s+postés?|"
     r"inscrit|mensajes|registrado|messaggi|iscritto(?:\s+il)?|località|mensagens|"
-    r"membro\s+desde|berichten|lid\s+sinds|geregistreerd|woonplaats)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N} ,./-]{0,30}$",
-    regex.IGNORECASE,
+    r"membro\s+desde|berichten|lid\s+sinds|geregistreerd|woonplaats"
 )
+_BULLET = r"(?:[-•*·]\s+)?"
+_STAT = regex.compile(
+    rf"^{_BULLET}(?:{_STAT_LABELS})\s*:?\s*[\p{{L}}\p{{N}}][\p{{L}}\p{{N}} ,./-]{{0,30}}$", regex.IGNORECASE)
+# XenForo and Discourse print the member card as a definition list, which an extractor
+# turns into one line per term and one per value: "- Joined" / "- Jan 4, 2023".
+_STAT_LABEL = regex.compile(rf"^{_BULLET}(?:{_STAT_LABELS})\s*:?$", regex.IGNORECASE)
+_STAT_VALUE = regex.compile(rf"^{_BULLET}[\p{{L}}\p{{N}}][\p{{L}}\p{{N}} ,.'/-]{{0,30}}$")
 _HANDLE = regex.compile(r"^@?[\p{L}\p{N}_.\-]{2,32}(?: [\p{L}\p{N}_.\-]{1,20}){0,2}$")
 
 
@@ -187,9 +193,16 @@ def forum_header(view: View) -> Iterator[int]:
         if name:
             block.insert(0, k - 1)
         j = k + 1
-        while j < n and view.free(j) and _STAT.match(view.text(j)):
-            block.append(j)
-            j += 1
+        while j < n and view.free(j):
+            if (j + 1 < n and view.free(j + 1) and _STAT_LABEL.match(view.text(j))
+                    and _STAT_VALUE.match(view.text(j + 1))):
+                block += [j, j + 1]
+                j += 2
+            elif _STAT.match(view.text(j)):
+                block.append(j)
+                j += 1
+            else:
+                break
         # Without join or post counts below, a rank under a name is a header only when the
         # name is a forum handle: "Piet Jansen / Lid" lists a board member, "kaaskop77 / Lid"
         # heads a post.

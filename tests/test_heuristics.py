@@ -52,6 +52,22 @@ def test_frm101_strips_forum_header_block() -> None:
     assert v[B[0]][0] == v[B[1]][0] == "keep"
 
 
+def test_frm101_member_card_as_definition_list() -> None:
+    """XenForo's member card is a <dl>: the extractor writes each term and value as a line."""
+    card = ["frostbitten_vt", "Member", "- Joined", "- Jan 4, 2023", "- Messages", "- 87",
+            "- Reaction score", "- 41", "- Location", "- Northern Vermont"]
+    v = verdicts("\n".join([B[0], *card, B[1]]))
+    for line in card:
+        assert v[line] == ("strip", "FRM101"), line
+    assert v[B[1]][0] == "keep"
+
+
+def test_frm101_definition_list_value_must_be_short() -> None:
+    line = "Location scouts found the old mill a perfect set for the film."
+    v = verdicts("\n".join([B[0], "Moderator", "Location", line, B[1]]))
+    assert v[line][0] == "keep"
+
+
 def test_frm101_rank_with_stats_only() -> None:
     v = verdicts("\n".join([B[0], "Moderator", "Posts: 512", B[1]]))
     assert v["Moderator"] == ("strip", "FRM101") and v["Posts: 512"] == ("strip", "FRM101")
