@@ -17,18 +17,29 @@ import regex
 from .heuristics import View, heuristic
 from .lines import words
 
-_NUM = r"(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|no)"
-_COMMENTS = (r"(?:comments?|responses?|replies|reactions?|thoughts?|kommentare?|commentaires?|comentarios?|"
+_WORD_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+# Words that name comments and nothing else ...
+_COMMENTS = (r"(?:comments?|replies|kommentare?|commentaires?|comentarios?|"
              r"comentários?|commenti|reacties|комментари[йиея]|komentarz[ey]?|komentáře|komentářů|"
              r"yorum(?:lar)?|komentar|bình\s+luận|ý\s+kiến|diskuse|تعليقات|التعليقات|تعليقات\s+القراء)")
-# A header that states a count: strong evidence on its own.
+# ... and words a subheading uses too ("Three reactions", "Five thoughts on Arsenal's win"):
+# WordPress prints them with the post title in quotes ("3 thoughts on “Title”").
+_SOFT = r"(?:responses?|reactions?|thoughts?)"
+_QUOTED_TAIL = r"\s+(?:to|on)\s*[“\"‘'«„].*"
+# A header that states a count: strong evidence on its own. A number in words or a bare "no"
+# also opens a speaker's answer ("No comment.", "One thought: the tax is regressive."), so
+# only digits may run on after a colon or a full stop.
 _COUNTED = regex.compile(
     rf"""^[\[{{(]?\s*(?:
-        {_NUM}\s+{_COMMENTS}(?:\s+(?:so\s+far|to|on)\b.*)?      # 37 comments / 19 Responses to “…”
+        \d{{1,6}}\s+{_COMMENTS}(?:\s+(?:so\s+far|to|on)\b.*)?     # 37 comments / 12 comments on this story
+      | \d{{1,6}}\s+{_SOFT}(?:{_QUOTED_TAIL})?                    # 19 Responses to “…”
+      | {_WORD_NUM}\s+{_SOFT}{_QUOTED_TAIL}                       # One thought on “…”
+      | {_WORD_NUM}\s+{_COMMENTS}(?:\s+so\s+far|{_QUOTED_TAIL})?   # One comment / Two comments so far
+      | no\s+(?:comments|replies|responses)(?:\s+yet|{_QUOTED_TAIL})?  # No comments yet
       | {_COMMENTS}\s*[(\[]\s*\d{{1,6}}\s*[)\]]                   # Comments (3)
       | reader\s+comments?\s*[(\[]?\s*\d{{0,6}}\s*[)\]]?          # Reader Comments (3)
       | \d{{1,6}}\s+posts
-      | {_NUM}\s+{_COMMENTS}\s*[…:.]+.*                          # 2 comments… read them below
+      | \d{{1,6}}\s+{_COMMENTS}\s*[…:.]+.*                        # 2 comments… read them below
       | (?:留言列表|留言|评论|評論|回应|回應|网友评论|網友評論|コメント|댓글)\s*[(（\[]?\s*\d{{1,6}}\s*[)）\]]?  # 留言列表 (42)
     )\s*[\]}})]?\s*:?$""",
     regex.IGNORECASE | regex.VERBOSE,

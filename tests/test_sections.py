@@ -253,3 +253,23 @@ def test_com101_reads_comment_sections_in_more_languages(thread: list[str]) -> N
     res = strip_text(f"{ARTICLE}\n" + "\n".join(thread) + "\n")
     assert res.text == ARTICLE + "\n"
     assert any(v.rule == "COM101" for v in res.stripped)
+
+
+@pytest.mark.parametrize("line", [
+    "No comment.", "Three thoughts on the Budget", "Five thoughts on Arsenal's win", "Three reactions",
+    "Two responses", "Ten responses.", "Three responses to the crisis:", "One thought: the tax is regressive.",
+    "Two replies to the critics", "3 thoughts on the Budget"])
+def test_com101_keeps_an_answer_or_a_subheading_that_counts_thoughts(line: str) -> None:
+    """A spokesman's "No comment." or a "Three reactions" subheading must not cut the story."""
+    doc = f"{ARTICLE}\n{line}\nDocuments seen by this newspaper show the contract was signed early.\n" \
+          "The commission said it had opened an inquiry and would question the minister.\n"
+    assert strip_text(doc).text == doc
+
+
+@pytest.mark.parametrize("header", [
+    "37 comments", "19 Responses to “Harbour wall”", "3 thoughts on “Harbour wall”",
+    "One thought on “Harbour wall”", "One comment", "No comments yet", "Comments (3)",
+    "2 comments… read them below", "Two comments so far"])
+def test_com101_counted_headers_open_the_comment_section(header: str) -> None:
+    doc = f"{ARTICLE}\n{header}\nGreat piece, thanks.\nI disagree with most of it.\n"
+    assert strip_text(doc).text == ARTICLE + "\n"
