@@ -89,7 +89,7 @@ def canonical_agency(name: str) -> str | None:
     """'The Associated Press' -> 'AP'; unknown names stay as written; 'agencias' is no name."""
     if name.casefold() in _GENERIC_AGENCY:
         return None
-    found = agencies_in(name)
+    found = agencies_in(name) or agencies_in(name.title())  # "ASSOCIATED PRESS"
     return found[0] if len(found) == 1 else name
 
 
@@ -137,6 +137,30 @@ def merge_provenance(prov: Provenance, extra: Iterable[tuple[Evidence, Mapping[s
         evidence.append(ev)
         merge_details(details, groups, ev.text, ev.category == "provenance_syndication")
     return Provenance(ai, synd, tuple(evidence), details)
+
+
+def without_own_agency(prov: Provenance, own: frozenset[str]) -> Provenance:
+    """Drop the syndication evidence that names only the page's own agency: "MOSCOW, March 14
+    - RIA Novosti." on RIA's own site is the agency's story, not a story it syndicated."""
+    if not own or not prov.syndicated:
+        return prov
+
+    def only_own(text: str) -> bool:
+        names = agencies_in(text) or agencies_in(text.title())
+        return bool(names) and set(names) <= own
+
+    evidence = tuple(ev for ev in prov.evidence if ev.category == "provenance_ai" or not only_own(ev.text))
+    if len(evidence) == len(prov.evidence):
+        return prov
+    details: dict[str, Any] = {}
+    for key, val in prov.details.items():
+        if isinstance(val, list) and key in _LIST_KEYS:
+            val = [v for v in val if not (canonical_agency(v) in own or agencies_in(v) and set(agencies_in(v)) <= own)]
+            if not val:
+                continue
+        details[key] = val
+    syndicated = any(ev.category != "provenance_ai" for ev in evidence)
+    return Provenance(prov.ai_generated, syndicated, evidence, details)
 
 
 def build_provenance(lines: list[Line], decided: Mapping[int, Decision],

@@ -162,3 +162,19 @@ def test_captured_name_loses_typographic_quotes() -> None:
     ru = "Жители города жалуются на холод в квартирах уже вторую неделю подряд, сообщили в управе."
     p = strip_text("\n".join([ru] * 4 + ["Материал впервые опубликован на сайте газеты «Озёрская правда»."])).provenance
     assert p.syndicated and p.details["original_source"] == "Озёрская правда"
+
+
+def test_without_own_agency_keeps_other_agencies_and_ai() -> None:
+    from stripper.provenance import without_own_agency
+    from stripper.result import Evidence, Provenance
+    prov = Provenance(True, True, (
+        Evidence(1, "PSY005", "provenance_syndication", "MOSCOW (Reuters) - Talks resumed."),
+        Evidence(9, "PAI001", "provenance_ai", "This Reuters summary was written with AI."),
+    ), {"agencies": ["Reuters"]})
+    out = without_own_agency(prov, frozenset({"Reuters"}))
+    assert not out.syndicated and out.ai_generated and [e.rule for e in out.evidence] == ["PAI001"]
+    assert "agencies" not in out.details
+    mixed = Provenance(False, True, (Evidence(1, "PSY005", "provenance_syndication", "(Reuters/AFP)"),),
+                       {"agencies": ["Reuters", "AFP"]})
+    assert without_own_agency(mixed, frozenset({"Reuters"})) == mixed
+    assert without_own_agency(mixed, frozenset()) == mixed

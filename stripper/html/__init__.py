@@ -15,13 +15,13 @@ from ..documents import Outcome
 from ..lines import looks_like_sentence, words
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import strip_text
-from ..provenance import merge_provenance
+from ..provenance import AGENCY_RE, merge_provenance, without_own_agency
 from ..result import Evidence, Result
 from ..textio import InputError, NoContent
 from .decode import decode_html
-from .dom import DOM_RULES, dom_pass, main_container
+from .dom import DOM_RULES, EXCERPT, dom_pass, main_container
 from .extract import extract_lines
-from .metadata import markup_provenance
+from .metadata import read_markup
 
 MIN_WORDS = 8
 HUGE_PAGE_CHARS = 3_000_000  # markup left after inert tags go; real articles stay far below
@@ -48,6 +48,29 @@ def _enabled_dom(options: Options) -> frozenset[str] | None:
     return frozenset(r.code for r in DOM_RULES if options.enabled(r.code, r.category))
 
 
+def credits_in_removed(removed: list[dict[str, str]], options: Options) -> list[tuple[Evidence, dict[str, str]]]:
+    """A byline box may carry the only wire credit of a page ("Von Max Muster (mit dpa)"):
+    the DOM pass removes the box, so its short texts go through the core's provenance
+    rules too, or the page would lose its syndication flag with the box."""
+    extra: list[tuple[Evidence, dict[str, str]]] = []
+    for rec in removed:
+        text = rec["text"]
+        # A photo credit ("Reuters" under a picture) says where the picture came from, not
+        # the text; an excerpt cut at EXCERPT is not one line. A wire credit names an agency,
+        # which is a cheap test before the rules ("By THE ASSOCIATED PRESS": in any case).
+        if rec["category"] != "byline" or len(text) >= EXCERPT:
+            continue
+        if not (AGENCY_RE.search(text) or AGENCY_RE.search(text.title())):
+            continue
+        prov = strip_text(text, options).provenance
+        groups = {k: ", ".join(v) if isinstance(v, list) else str(v) for k, v in prov.details.items()}
+        # a byline rule may flag too (BYL007 "By NAME, Reuters"): the flag names the category
+        category = "provenance_syndication" if prov.syndicated else "provenance_ai"
+        for ev in prov.evidence:
+            extra.append((Evidence(0, ev.rule, category, f"{rec['selector']}: {ev.text}", "html"), groups))
+    return extra
+
+
 def has_article_text(text: str) -> bool:
     """A few menu words ("Home About") that trafilatura's fallbacks return are not an article."""
     n = len(words(text))
@@ -67,8 +90,9 @@ def process_html(data: bytes, path: str, options: Options | None = None,
     warnings: list[str] = []
     url: str | None = None  # a page read from a file or stdin has no address of its own
     extra: list[tuple[Evidence, dict[str, str]]] = []
+    own: frozenset[str] = frozenset()
     try:
-        extra = markup_provenance(tree, url)
+        extra, own = read_markup(tree, url)
     except Exception as exc:  # noqa: BLE001 - broken metadata must never lose the article
         warnings.append(f"markup provenance skipped: {type(exc).__name__}: {exc}")
     removed = dom_pass(tree, _enabled_dom(options))
@@ -84,6 +108,7 @@ def process_html(data: bytes, path: str, options: Options | None = None,
     result: Result = strip_text("\n".join(lines) + "\n", options)
     if not has_article_text(result.text):
         raise NoContent("no article text found")
-    if extra:
-        result = replace(result, provenance=merge_provenance(result.provenance, extra))
+    extra += credits_in_removed(removed, options)
+    if extra or own:
+        result = replace(result, provenance=without_own_agency(merge_provenance(result.provenance, extra), own))
     return Outcome(path, "html", data, result, None, dom_removed=tuple(removed), warnings=tuple(warnings))

@@ -123,6 +123,14 @@ class _Own:
     def known(self, with_publishers: bool = True) -> bool:
         return bool(self.site or self.site_names or (with_publishers and self.publishers))
 
+    def agencies(self) -> frozenset[str]:
+        """The agencies the site itself is. The declared publisher does not count: a local
+        paper's JSON-LD may name AP as the publisher of the wire story it runs."""
+        mine = {_AGENCY_DOMAINS[self.site]} if self.site in _AGENCY_DOMAINS else set()
+        for name in self.site_names:
+            mine.update(agencies_in(name))
+        return frozenset(mine)
+
     def is_self(self, value: str) -> bool:
         """Same organisation as the page (site, site name or publisher)."""
         return self._is(value, self.site_names + self.publishers)
@@ -230,7 +238,13 @@ def _value_groups(value: str) -> dict[str, str]:
 
 
 def markup_provenance(tree, page_url: str | None = None) -> list[tuple[Evidence, dict[str, str]]]:
-    """Provenance evidence declared in the page's markup, in document order, without duplicates.
+    """Provenance evidence declared in the page's markup, in document order, without duplicates."""
+    return read_markup(tree, page_url)[0]
+
+
+def read_markup(tree, page_url: str | None = None) -> tuple[list[tuple[Evidence, dict[str, str]]], frozenset[str]]:
+    """markup_provenance, and the wire agencies the page's own site is (apnews.com, an
+    og:site_name "РИА Новости"): an agency's dateline on the agency's own page is not syndication.
 
     tree is a selectolax LexborHTMLParser (or the legacy HTMLParser) of the whole page, before
     scripts are removed. page_url, when given, must be an absolute http(s) URL; it is the page's
@@ -304,7 +318,7 @@ def markup_provenance(tree, page_url: str | None = None) -> list[tuple[Evidence,
                 if v and _IPTC_AI.search(v):
                     found.add("HTM014", AI, _start_tag(node))
                     break
-    return found.out
+    return found.out, own.agencies()
 
 
 def _meta(node, attrs: dict, own: _Own, found: _Found) -> None:

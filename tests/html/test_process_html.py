@@ -103,6 +103,33 @@ def test_markup_provenance_in_result() -> None:
     assert "provenance" in d and "dom" in d  # evidence content is the metadata helper's to test
 
 
+_STORY = ("<p>The regional council approved the new budget on Tuesday after a debate that lasted"
+          " well into the night, with several members voting against the plan.</p>"
+          "<p>The budget includes money for schools, roads and a new swimming pool in the north of"
+          " the district, which residents have asked for since the old one closed.</p>")
+
+
+@pytest.mark.parametrize("byline, agency", [
+    ("Von Max Muster (mit dpa)", "dpa"), ("By THE ASSOCIATED PRESS", "AP"), ("AFP", "AFP")])
+def test_wire_credit_in_a_removed_byline_box_flags_the_page(byline: str, agency: str) -> None:
+    html = (f"<html><body><article><h1>Council passes budget</h1><div class='article__author'>{byline}</div>"
+            f"{_STORY}</article></body></html>").encode()
+    out = process_html(html, "p.html")
+    assert any(d["rule"] == "DOM002" for d in out.dom_removed)
+    assert out.result.provenance.syndicated
+    assert agency in out.result.provenance.details["agencies"]
+    ev = out.result.provenance.evidence[-1]
+    assert ev.source == "html" and byline.split()[-1].strip("()") in ev.text
+
+
+@pytest.mark.parametrize("box", ["<div class='article__author'>Von Max Muster</div>",
+                                 "<figure><img src='a.jpg'><figcaption class='caption'>The pool. Photo: Reuters"
+                                 "</figcaption></figure>"])
+def test_byline_without_agency_and_photo_credit_do_not_flag(box: str) -> None:
+    html = f"<html><body><article><h1>Council passes budget</h1>{box}{_STORY}</article></body></html>".encode()
+    assert not process_html(html, "p.html").result.provenance.syndicated
+
+
 # -- CLI -------------------------------------------------------------------------------------
 
 
@@ -200,3 +227,21 @@ def test_huge_page_is_cut_to_its_main_container_with_a_warning() -> None:
     assert "Paragraph 29 of the story" in outcome.result.text
     assert "menu item" not in outcome.result.text
     assert any("huge page" in w for w in outcome.warnings)
+
+
+@pytest.mark.parametrize("head, syndicated", [
+    ("<meta property='og:site_name' content='Reuters'>", False),
+    ("<meta property='og:url' content='https://www.reuters.com/world/x'>", False),
+    ("<meta property='og:site_name' content='The Harbour Times'>", True),
+    ("", True),
+    # a local paper naming the agency as publisher of the wire story it runs is syndication
+    ("<meta property='og:site_name' content='The Harbour Times'><script type='application/ld+json'>"
+     "{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":\"Reuters\"}}</script>", True),
+])
+def test_an_agency_dateline_on_the_agency_own_site_is_not_syndication(head: str, syndicated: bool) -> None:
+    html = (f"<html><head>{head}</head><body><article><h1>Council passes budget</h1>"
+            "<p>LONDON (Reuters) - The regional council approved the new budget on Tuesday after a"
+            " debate that lasted well into the night.</p>" f"{_STORY}</article></body></html>").encode()
+    prov = process_html(html, "p.html").result.provenance
+    assert prov.syndicated is syndicated
+    assert ("Reuters" in prov.details.get("agencies", [])) is syndicated
