@@ -92,6 +92,17 @@ MARKERS_NEEDED = 2
 MARKER_MAX_WORDS = 8
 
 
+def _policy_below(view: View, k: int) -> bool:
+    """A bare header with a commenting policy under it ("Kommentare" / "Bitte beachten Sie
+    unsere Netiquette ...", "コメント" / "※コメントは個人の見解であり ...") heads the comments as
+    surely as a count does; the extractor may have dropped the time stamps and reply links."""
+    for j in (k + 1, k + 2):
+        d = view.decision(j) if j < len(view) else None
+        if d is not None and d.from_rule and d.category == "comment_notice" and len(view.text(j)) >= 20:
+            return True
+    return False
+
+
 @heuristic("COM101", "comment_notice", "reader comment section after the article (header and everything below)")
 def comment_section(view: View) -> Iterator[int]:
     n = len(view)
@@ -105,7 +116,7 @@ def comment_section(view: View) -> Iterator[int]:
             continue
         if view.words_before(k) < MIN_ARTICLE_WORDS:
             continue
-        if not counted:
+        if not counted and not _policy_below(view, k):
             tail = [view.text(j) for j in range(k + 1, min(n, k + 60))]
             if not english:
                 tail = [t for t in tail if len(words(t)) <= MARKER_MAX_WORDS]

@@ -273,3 +273,16 @@ def test_com101_keeps_an_answer_or_a_subheading_that_counts_thoughts(line: str) 
 def test_com101_counted_headers_open_the_comment_section(header: str) -> None:
     doc = f"{ARTICLE}\n{header}\nGreat piece, thanks.\nI disagree with most of it.\n"
     assert strip_text(doc).text == ARTICLE + "\n"
+
+
+@pytest.mark.parametrize("section", [
+    ["Kommentare", "Bitte beachten Sie unsere Netiquette. Kommentare werden vor der Veröffentlichung geprüft.",
+     "Habe dort 1976 schwimmen gelernt. Schade, aber wohl nicht zu ändern.",
+     "Zwei Jahre? Beim Hauptbad hieß es auch zwei Jahre. Ich wette auf drei."],
+    ["Comments", "Please keep comments civil and on topic. We moderate all comments before they appear.",
+     "I learned to swim there in 1976. A shame.", "Two years? They said that last time too."],
+])
+def test_com101_a_bare_header_over_a_commenting_policy_opens_the_section(section: list[str]) -> None:
+    res = strip_text(ARTICLE + "\n" + "\n".join(section) + "\n")
+    assert res.text == ARTICLE + "\n"
+    assert "COM101" in {v.rule for v in res.stripped}
