@@ -205,6 +205,40 @@ def signed_thread(view: View) -> Iterator[int]:
     yield from (j for j in range(first, n) if view.free(j))
 
 
+# A thread without a header whose comments end in their action links, with or without the
+# like count: "Reageer 12 likes", "Like · Reply · 3h", "赞 56 回复", "Beğen (15) Yanıtla".
+# As with signed threads, the text above the first action line stays: nothing tells the
+# first comment from the article's last paragraph. A forum thread is content, not comments:
+# where a forum header was found, replies are the page's text.
+_REPLY = (r"reply|respond|antworten|répondre|responder|rispondi|responder|reageer|reageren|odpowiedz|"
+          r"yanıtla|cevapla|ответить|відповісти|odpovědět|svara|svar|vastaa|válasz|balas|"
+          r"回复|回覆|返信|답글|رد")
+_LIKE = (r"likes?|gefällt\s+mir|j['’]aime|me\s+gusta|mi\s+piace|curtir|vind\s+ik\s+leuk|beğen|"
+         r"нравится|подобається|lubię\s+to|to\s+se\s+mi\s+líbí|gilla|tykkää|suka|赞|讚|いいね|좋아요|إعجاب")
+_ACTION = regex.compile(
+    rf"""^(?:[\s·•|/()+\-–—]*(?:\d{{1,6}}|\d{{1,3}}\s*[smhdwy]|{_REPLY}|{_LIKE}|report|share|flag|melden|
+        signaler|denunciar|segnala|ago|vor|il\s+y\s+a)){{1,8}}[\s·•|/()+\-–—]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_ACTION_WORD = regex.compile(rf"(?:{_REPLY}|{_LIKE})", regex.IGNORECASE)
+ACTIONS_NEEDED = 3
+MAX_ACTION_GAP = 6
+
+
+@heuristic("COM104", "comment_notice", "reader comments without a header, each ending in its reply and like links")
+def action_thread(view: View) -> Iterator[int]:
+    n = len(view)
+    hits = [k for k in range(n // 2, n) if len(view.text(k)) <= 60 and _ACTION.match(view.text(k))
+            and _ACTION_WORD.search(view.text(k))]
+    if len(hits) < ACTIONS_NEEDED or any(b - a > MAX_ACTION_GAP for a, b in zip(hits, hits[1:])):
+        return
+    if view.words_before(hits[0]) < MIN_ARTICLE_WORDS:
+        return
+    if any((d := view.decision(k)) is not None and d.category == "forum_header" for k in range(n)):
+        return
+    yield from (j for j in range(hits[0], n) if view.free(j))
+
+
 # Slideshow items flattened into text: "- 31/50 Williams F1 team drives into the red ...".
 # Recipes say "1/2 cup" on every line: a slide counter has a total of 5 or more, three or
 # more different slide numbers, and a capitalised headline after it.

@@ -286,3 +286,27 @@ def test_com101_a_bare_header_over_a_commenting_policy_opens_the_section(section
     res = strip_text(ARTICLE + "\n" + "\n".join(section) + "\n")
     assert res.text == ARTICLE + "\n"
     assert "COM101" in {v.rule for v in res.stripped}
+
+
+@pytest.mark.parametrize("thread", [
+    ["Eindelijk. Na 1995 en 2011 hadden ze dit al lang moeten doen.", "Reageer 12 likes",
+     "Sterkte aan de bewoners van de Bovenhaven.", "Reageer 4 likes", "61 miljoen voor 4 kilometer.", "Reageer 2 likes"],
+    ["Great reporting.", "Like · Reply · 3h", "Jane Roe", "The tender was rigged from the start.", "Like · Reply · 2h",
+     "Not surprised at all.", "Like · Reply · 1h"],
+])
+def test_com104_strips_a_headerless_thread_after_its_first_comment(thread: list[str]) -> None:
+    res = strip_text(ARTICLE + "\n" + "\n".join(thread) + "\n")
+    assert res.text == ARTICLE + "\n" + thread[0] + "\n"  # the first comment looks like article text
+    assert {v.rule for v in res.stripped} == {"COM104"}
+
+
+@pytest.mark.parametrize("tail", [
+    # a forum thread: the replies are the page's content
+    ["kaaskop77", "Actief lid", "Berichten: 310", "Eens, de dijk moet omhoog.", "Reageer", "Ik woon er vlakbij.",
+     "Reageer", "Het waterschap heeft gelijk.", "Reageer"],
+    # two action lines are not a thread
+    ["Eindelijk.", "Reageer 12 likes", "Sterkte aan de bewoners.", "Reageer 4 likes"],
+])
+def test_com104_keeps_forum_replies_and_short_runs(tail: list[str]) -> None:
+    doc = ARTICLE + "\n" + "\n".join(tail) + "\n"
+    assert "COM104" not in {v.rule for v in strip_text(doc).stripped}
