@@ -48,7 +48,7 @@ AGENCIES: dict[str, str] = {
     # Turkey, Indonesia, Malaysia, the Philippines, the Arab world, Thailand
     "Anadolu Ajansı": "Anadolu", "İHA": "İHA", "DHA": "DHA", "Antara": "Antara", "ANTARA": "Antara",
     "PNA": "PNA", "رويترز": "Reuters", "فرانس برس": "AFP", "أ ف ب": "AFP", "أسوشيتد برس": "AP",
-    "الأناضول": "Anadolu", "وام": "WAM", "واس": "SPA", "รอยเตอร์": "Reuters",
+    "الأناضول": "Anadolu", "وكالة الصحافة الفرنسية": "AFP", "وام": "WAM", "واس": "SPA", "รอยเตอร์": "Reuters",
     "เอเอฟพี": "AFP",
     # the Nordic, Finnish, Hungarian, Romanian, Greek, Ukrainian, Hebrew and Hindi packs
     "TT": "TT", "ritzau": "Ritzau", "RITZAU": "Ritzau", "FNB": "FNB", "AGERPRES": "Agerpres",
@@ -85,10 +85,23 @@ _GENERIC_AGENCY = frozenset({
 })
 
 
+# Short forms that are agencies only where a rule captured them as one ("(ant/rih)", "(AA)",
+# "الفرنسية" after a source label): as words inside a line they are an insect, batteries and
+# "the French", so they are not in AGENCIES, which is also searched in whole lines.
+_CAPTURED_ALIASES = {
+    "ant": "Antara", "aa": "Anadolu", "iha": "İHA", "i̇ha": "İHA", "ilkha": "İLKHA", "i̇lkha": "İLKHA",
+    "anka": "ANKA", "afp": "AFP", "ap": "AP", "الفرنسية": "AFP", "الألمانية": "dpa", "د ب أ": "dpa",
+    "د.ب.أ": "dpa", "أ ب": "AP", "ا ف ب": "AFP", "أ ف ب": "AFP", "أ.ف.ب": "AFP",
+}
+
+
 def canonical_agency(name: str) -> str | None:
     """'The Associated Press' -> 'AP'; unknown names stay as written; 'agencias' is no name."""
     if name.casefold() in _GENERIC_AGENCY:
         return None
+    alias = _CAPTURED_ALIASES.get(name.casefold())
+    if alias:
+        return alias
     found = agencies_in(name) or agencies_in(name.title())  # "ASSOCIATED PRESS"
     return found[0] if len(found) == 1 else name
 

@@ -178,3 +178,16 @@ def test_without_own_agency_keeps_other_agencies_and_ai() -> None:
                        {"agencies": ["Reuters", "AFP"]})
     assert without_own_agency(mixed, frozenset({"Reuters"})) == mixed
     assert without_own_agency(mixed, frozenset()) == mixed
+
+
+@pytest.mark.parametrize("captured, agency", [
+    ("ant", "Antara"), ("AA", "Anadolu"), ("İHA", "İHA"), ("afp", "AFP"), ("الفرنسية", "AFP"),
+    ("The Associated Press", "AP"), ("ASSOCIATED PRESS", "AP"), ("agencias", None)])
+def test_canonical_agency_reads_short_forms_a_rule_captured(captured: str, agency: str | None) -> None:
+    from stripper.provenance import canonical_agency
+    assert canonical_agency(captured) == agency
+
+
+def test_short_forms_are_not_agencies_inside_a_line() -> None:
+    from stripper.provenance import agencies_in
+    assert agencies_in("An ant colony and AA batteries, said the French (الفرنسية) minister.") == []
