@@ -294,7 +294,9 @@ def _credit_below(view: View, k: int) -> bool:
 def caption_above_credit(view: View) -> Iterator[int]:
     """In a document with section headings, a heading can sit right above an image credit:
     there the line also needs caption context above it (a gallery label, another caption)."""
-    candidates = [k for k in range(len(view) - 1)
+    # The first line stays: a headline sits right above the lead picture's credit when the
+    # picture has no caption, and a page rarely opens with a caption.
+    candidates = [k for k in range(1, len(view) - 1)
                   if view.free(k) and _credit_below(view, k) and _short_non_sentence(view.text(k))]
     if not candidates:
         return

@@ -161,6 +161,13 @@ def test_cap101_keeps_sentence_above_credit() -> None:
     assert v["Photo: Reuters"] == ("strip", "CAP001")
 
 
+def test_cap101_keeps_the_headline_over_a_lead_picture_without_caption() -> None:
+    doc = "\n".join(["Harbour town votes to rebuild its old sea wall", "Photo: Reuters", B[0], B[1]])
+    v = verdicts(doc)
+    assert v["Harbour town votes to rebuild its old sea wall"][0] == "keep"
+    assert v["Photo: Reuters"] == ("strip", "CAP001")
+
+
 def test_cap101_needs_a_caption_rule_below() -> None:
     # a short line above a promo (not a caption) stays
     doc = "\n".join([B[0], "The Korean Peninsula DMZ", "Read more: Inside the DMZ", B[1]])
