@@ -43,24 +43,30 @@ class RulePlan:
     requires: tuple[tuple[int | None, tuple[str, ...]], ...] = ()
     limits: tuple[int, ...] = ()  # the distinct max_chars of those rules, ascending
     _by_prefix: dict[tuple[str, bool], Candidates] = field(default_factory=dict, compare=False)
-    _words: dict[tuple[int, bool], Words] = field(default_factory=dict, compare=False)
+    _words: dict[tuple[int, int, bool], tuple[Candidates, Words]] = field(default_factory=dict, compare=False)
 
-    def words_for(self, n: int, wide: bool) -> Words:
-        """The `requires` words of the rules a line of n characters can meet: the ASCII ones,
-        and in a non-ASCII line (wide) the others too, keyed by their first non-ASCII
-        character. A word can only occur in a line that holds that character, so a Greek
-        line is not searched for the Hindi, Hebrew or Thai words of other packs."""
-        # lines whose length falls between the same two rule limits meet the same rules
-        key = (bisect_left(self.limits, n), wide)
-        hit = self._words.get(key)
-        if hit is None:
-            found = sorted({w for limit, ws in self.requires if limit is None or limit >= n for w in ws})
-            other: dict[str, list[str]] = {}
-            for w in found if wide else ():
-                if not w.isascii():
-                    other.setdefault(next(c for c in w if not c.isascii()), []).append(w)
-            hit = self._words[key] = (tuple(w for w in found if w.isascii()),
-                                      {c: tuple(ws) for c, ws in other.items()})
+    def words_for(self, cands: Candidates, n: int, wide: bool) -> Words:
+        """The `requires` words of the candidate rules a line of n characters can meet: the
+        ASCII ones, and in a non-ASCII line (wide) the others too, keyed by their first
+        non-ASCII character. A word can only occur in a line that holds that character, so a
+        Greek line is not searched for the Hindi, Hebrew or Thai words of other packs; and a
+        line is searched only for the words of the rules that can start the way it starts."""
+        # lines whose length falls between the same two rule limits meet the same rules;
+        # candidate pools are cached by prefix, so their identity is a cheap key
+        key = (id(cands), bisect_left(self.limits, n), wide)
+        entry = self._words.get(key)
+        if entry is not None and entry[0] is cands:
+            return entry[1]
+        if len(self._words) >= _CACHE_LIMIT:
+            self._words.clear()
+        found = sorted({w for r, _ in cands if r.requires and (r.max_chars is None or r.max_chars >= n)
+                        for w in r.requires})
+        other: dict[str, list[str]] = {}
+        for w in found if wide else ():
+            if not w.isascii():
+                other.setdefault(next(c for c in w if not c.isascii()), []).append(w)
+        hit = (tuple(w for w in found if w.isascii()), {c: tuple(ws) for c, ws in other.items()})
+        self._words[key] = (cands, hit)
         return hit
 
     def candidates(self, text: str, k: int, total: int) -> Candidates:
@@ -92,14 +98,28 @@ class RulePlan:
         return hit
 
 
+# Language packs are tried in the order of their languages' share of web pages, so a line many
+# languages print alike ("Foto: ...", "08.04.2015 12:46", "Comentar") is explained by the pack
+# most readers expect (German, Spanish), not by whichever file sorts first (Catalan).
+LANGUAGE_ORDER = ("en", "es", "de", "ja", "fr", "ru", "pt", "it", "nl", "pl", "tr", "zh", "fa", "vi",
+                  "id", "cs", "ko", "uk", "ar", "el", "hu", "sv", "ro", "da", "sk", "fi", "th", "bg",
+                  "he", "hi", "no", "sh", "ca")
+_RANK = {lang: i for i, lang in enumerate(LANGUAGE_ORDER)}
+
+
+def _rank(rule: Rule) -> int:
+    return _RANK.get(rule.languages[0], len(_RANK)) if rule.languages else -1
+
+
 @lru_cache(maxsize=64)
 def _plan(options: Options) -> RulePlan:
     """Provenance first: an AP copyright line is evidence before it is a footer. Within each
     tier, rules for every language come before a language pack's: an English "(AP) —"
-    dateline is explained by the wire-dateline rule, not by the Spanish one that also fits."""
+    dateline is explained by the wire-dateline rule, not by the Spanish one that also fits;
+    then packs by LANGUAGE_ORDER, each in its own order."""
     rs = load_rules(options.rule_paths, options.bundled)
     active = [r for r in rs.rules if options.enabled(r.code, r.category)]
-    ordered = tuple(sorted(active, key=lambda r: (r.category not in PROVENANCE_CATEGORIES, bool(r.languages))))
+    ordered = tuple(sorted(active, key=lambda r: (r.category not in PROVENANCE_CATEGORIES, _rank(r))))
     anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
     head = max((r.first or 0 for r in ordered), default=0)
     tail = max((r.last or 0 for r in ordered), default=0)
@@ -125,13 +145,14 @@ def _first_hit(text: str, k: int, total: int, plan: RulePlan) -> Hit:
     present: set[str] | None = None
     n_words = -1
     # Rule.search's tests, each done once per line rather than once per rule
-    for rule, finders in plan.candidates(text, k, total):
+    cands = plan.candidates(text, k, total)
+    for rule, finders in cands:
         if n < rule.min_chars or (rule.max_chars is not None and n > rule.max_chars):  # Rule.fits, inline
             continue
         if rule.requires:
             if present is None:
                 folded = text.casefold()
-                plain, by_char = plan.words_for(n, not folded.isascii())
+                plain, by_char = plan.words_for(cands, n, not folded.isascii())
                 present = {w for w in plain if w in folded}
                 for c in by_char.keys() & set(_NON_ASCII.findall(folded)) if by_char else ():
                     present.update(w for w in by_char[c] if w in folded)

@@ -215,18 +215,26 @@ def test_bare_comments_heading_kept_inside_the_story_stripped_at_the_foot() -> N
 
 
 def test_plan_words_for_a_line_length() -> None:
-    """Only the words of rules that accept a line this long, and no non-ASCII word for an
-    ASCII line: the same answer for every length between two rule limits. Non-ASCII words
-    come keyed by their first non-ASCII character."""
+    """Only the words of candidate rules that accept a line this long, and no non-ASCII word
+    for an ASCII line: the same answer for every length between two rule limits. Non-ASCII
+    words come keyed by their first non-ASCII character."""
+    from types import SimpleNamespace
+
     from stripper.pipeline import RulePlan
-    plan = RulePlan((), (), 0, 0, requires=((80, ("photo",)), (300, ("reuters", "фото", "ξένα")),
-                                            (None, ("(ap)", "foto©"))),
+    rules = [SimpleNamespace(max_chars=80, requires=("photo",)),
+             SimpleNamespace(max_chars=300, requires=("reuters", "фото", "ξένα")),
+             SimpleNamespace(max_chars=None, requires=("(ap)", "foto©")),
+             SimpleNamespace(max_chars=None, requires=())]
+    plan = RulePlan((), (), 0, 0, requires=tuple((r.max_chars, r.requires) for r in rules if r.requires),
                     limits=(80, 300))
-    assert plan.words_for(50, False) == (("(ap)", "photo", "reuters"), {})
-    assert plan.words_for(80, True) == (("(ap)", "photo", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})
-    assert plan.words_for(81, False) == (("(ap)", "reuters"), {})
-    assert plan.words_for(299, True) == (("(ap)", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})
-    assert plan.words_for(301, True) == (("(ap)",), {"©": ("foto©",)})
+    cands = tuple((r, ()) for r in rules)
+    assert plan.words_for(cands, 50, False) == (("(ap)", "photo", "reuters"), {})
+    assert plan.words_for(cands, 80, True) == (("(ap)", "photo", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})
+    assert plan.words_for(cands, 81, False) == (("(ap)", "reuters"), {})
+    assert plan.words_for(cands, 299, True) == (("(ap)", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})
+    assert plan.words_for(cands, 301, True) == (("(ap)",), {"©": ("foto©",)})
+    # a line is searched only for the words of the rules that can start the way it starts
+    assert plan.words_for(cands[:1], 50, True) == (("photo",), {})
 
 
 def test_a_line_is_searched_only_for_words_in_its_own_script() -> None:
@@ -235,3 +243,17 @@ def test_a_line_is_searched_only_for_words_in_its_own_script() -> None:
     art = "\n".join(f"Абзац {i}: рада ухвалила рішення про ремонт мосту в понеділок." for i in range(8))
     res = strip_text(f"{art}\nΦωτογραφία: Reuters\nФото: Reuters\n")
     assert [v.text for v in res.stripped][-2:] == ["Φωτογραφία: Reuters", "Фото: Reuters"]
+
+
+def test_language_packs_are_tried_in_language_order() -> None:
+    """A line many languages print alike is explained by the pack most readers expect, and a
+    new pack for a smaller language never takes over the lines an older pack explained."""
+    from stripper.pipeline import _RANK, _plan
+    from stripper.options import DEFAULT_OPTIONS, PROVENANCE_CATEGORIES
+    plan = _plan(DEFAULT_OPTIONS)
+    for tier in (True, False):
+        ranks = [_RANK.get(r.languages[0], len(_RANK)) if r.languages else -1
+                 for r in plan.rules if (r.category in PROVENANCE_CATEGORIES) is tier]
+        assert ranks == sorted(ranks)
+    langs = {r.languages[0] for r in plan.rules if r.languages}
+    assert langs <= set(_RANK), langs - set(_RANK)  # every bundled pack has its place
