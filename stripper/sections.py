@@ -21,7 +21,9 @@ _WORD_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 # Words that name comments and nothing else ...
 _COMMENTS = (r"(?:comments?|replies|kommentare?|commentaires?|comentarios?|"
              r"comentários?|commenti|reacties|комментари[йиея]|komentarz[ey]?|komentáře|komentářů|"
-             r"yorum(?:lar)?|komentar|bình\s+luận|ý\s+kiến|diskuse|تعليقات|التعليقات|تعليقات\s+القراء)")
+             r"yorum(?:lar)?|komentar(?:a|i|e|ov)?|komentár(?:a|e|ov)?|коментар(?:а|и|і|ів)|comentaris?|"
+             r"kommentarer|kommentit|hozzászólás(?:ok)?|σχόλια|תגובות|نظر(?:ات)?|"
+             r"bình\s+luận|ý\s+kiến|diskuse|تعليقات|التعليقات|تعليقات\s+القراء)")
 # ... and words a subheading uses too ("Three reactions", "Five thoughts on Arsenal's win"):
 # WordPress prints them with the post title in quotes ("3 thoughts on “Title”").
 _SOFT = r"(?:responses?|reactions?|thoughts?)"
@@ -58,6 +60,8 @@ _BARE_OTHER = regex.compile(
         deja\s+(?:tu|un)\s+comentario|commenti|commenta|lascia\s+un\s+commento|comentários|comente|
         deixe\s+(?:seu|um)\s+comentário|reacties|reageer|reageren|
         комментарии|комментарии\s+читателей|komentarze|komentar|yorumlar|komentáře|diskuse|
+        diskusia|diskusija|дискусија|komentari|komentáre|коментари|коментарі|comentaris|kommentarer|
+        kommentit|hozzászólások|σχόλια|תגובות|نظرات|
         bình\s+luận|ý\s+kiến|التعليقات|تعليقات\s+القراء|
         留言|评论|評論|网友评论|網友評論|コメント|댓글)\s*[?:.!：]?$""",
     regex.IGNORECASE | regex.VERBOSE,

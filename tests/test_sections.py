@@ -310,3 +310,9 @@ def test_com104_strips_a_headerless_thread_after_its_first_comment(thread: list[
 def test_com104_keeps_forum_replies_and_short_runs(tail: list[str]) -> None:
     doc = ARTICLE + "\n" + "\n".join(tail) + "\n"
     assert "COM104" not in {v.rule for v in strip_text(doc).stripped}
+
+
+@pytest.mark.parametrize("header", ["12 komentara", "5 komentárov", "3 коментари", "7 comentaris", "12 kommentarer"])
+def test_com101_counted_headers_in_more_languages(header: str) -> None:
+    doc = f"{ARTICLE}\n{header}\nOdličan tekst.\nSlažem se sa autorom.\n"
+    assert strip_text(doc).text == ARTICLE + "\n"
