@@ -39,9 +39,7 @@ class RulePlan:
     anywhere: tuple[Rule, ...]
     head: int  # a line among the first `head` lines may meet a positional rule
     tail: int  # likewise among the last `tail`
-    # (max_chars or None, the rule's `requires` words) of every rule that has such words
-    requires: tuple[tuple[int | None, tuple[str, ...]], ...] = ()
-    limits: tuple[int, ...] = ()  # the distinct max_chars of those rules, ascending
+    limits: tuple[int, ...] = ()  # the distinct max_chars of the rules with `requires` words, ascending
     _by_prefix: dict[tuple[str, bool], Candidates] = field(default_factory=dict, compare=False)
     _words: dict[tuple[int, int, bool], tuple[Candidates, Words]] = field(default_factory=dict, compare=False)
 
@@ -123,9 +121,8 @@ def _plan(options: Options) -> RulePlan:
     anywhere = tuple(r for r in ordered if r.first is None and r.last is None)
     head = max((r.first or 0 for r in ordered), default=0)
     tail = max((r.last or 0 for r in ordered), default=0)
-    requires = tuple((r.max_chars, r.requires) for r in ordered if r.requires)
-    limits = tuple(sorted({m for m, _ in requires if m is not None}))
-    return RulePlan(ordered, anywhere, head, tail, requires, limits)
+    limits = tuple(sorted({r.max_chars for r in ordered if r.requires and r.max_chars is not None}))
+    return RulePlan(ordered, anywhere, head, tail, limits)
 
 
 Hit = tuple[Rule, regex.Match] | None

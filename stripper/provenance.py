@@ -102,7 +102,7 @@ def canonical_agency(name: str) -> str | None:
     alias = _CAPTURED_ALIASES.get(name.casefold())
     if alias:
         return alias
-    found = agencies_in(name) or agencies_in(name.title())  # "ASSOCIATED PRESS"
+    found = agencies_any_case(name)
     return found[0] if len(found) == 1 else name
 
 
@@ -113,6 +113,11 @@ def agencies_in(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+def agencies_any_case(text: str) -> list[str]:
+    """agencies_in, and in a line set in capitals ("By THE ASSOCIATED PRESS") too."""
+    return agencies_in(text) or agencies_in(text.title())
 
 
 def merge_details(details: dict[str, Any], groups: Mapping[str, str], text: str, syndicated: bool) -> None:
@@ -158,17 +163,17 @@ def without_own_agency(prov: Provenance, own: frozenset[str]) -> Provenance:
     if not own or not prov.syndicated:
         return prov
 
-    def only_own(text: str) -> bool:
-        names = agencies_in(text) or agencies_in(text.title())
+    def only_own(names: list[str]) -> bool:
         return bool(names) and set(names) <= own
 
-    evidence = tuple(ev for ev in prov.evidence if ev.category == "provenance_ai" or not only_own(ev.text))
+    evidence = tuple(ev for ev in prov.evidence
+                     if ev.category == "provenance_ai" or not only_own(agencies_any_case(ev.text)))
     if len(evidence) == len(prov.evidence):
         return prov
     details: dict[str, Any] = {}
     for key, val in prov.details.items():
         if isinstance(val, list) and key in _LIST_KEYS:
-            val = [v for v in val if not (canonical_agency(v) in own or agencies_in(v) and set(agencies_in(v)) <= own)]
+            val = [v for v in val if not only_own(agencies_any_case(v) or [canonical_agency(v)])]
             if not val:
                 continue
         details[key] = val

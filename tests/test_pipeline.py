@@ -225,8 +225,7 @@ def test_plan_words_for_a_line_length() -> None:
              SimpleNamespace(max_chars=300, requires=("reuters", "фото", "ξένα")),
              SimpleNamespace(max_chars=None, requires=("(ap)", "foto©")),
              SimpleNamespace(max_chars=None, requires=())]
-    plan = RulePlan((), (), 0, 0, requires=tuple((r.max_chars, r.requires) for r in rules if r.requires),
-                    limits=(80, 300))
+    plan = RulePlan((), (), 0, 0, limits=(80, 300))
     cands = tuple((r, ()) for r in rules)
     assert plan.words_for(cands, 50, False) == (("(ap)", "photo", "reuters"), {})
     assert plan.words_for(cands, 80, True) == (("(ap)", "photo", "reuters"), {"©": ("foto©",), "ф": ("фото",), "ξ": ("ξένα",)})

@@ -15,7 +15,7 @@ from ..documents import Outcome
 from ..lines import looks_like_sentence, words
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import strip_text
-from ..provenance import AGENCY_RE, merge_provenance, without_own_agency
+from ..provenance import agencies_any_case, merge_provenance, without_own_agency
 from ..result import Evidence, Result
 from ..textio import InputError, NoContent
 from .decode import decode_html
@@ -60,7 +60,7 @@ def credits_in_removed(removed: list[dict[str, str]], options: Options) -> list[
         # which is a cheap test before the rules ("By THE ASSOCIATED PRESS": in any case).
         if rec["category"] != "byline" or len(text) >= EXCERPT:
             continue
-        if not (AGENCY_RE.search(text) or AGENCY_RE.search(text.title())):
+        if not agencies_any_case(text):
             continue
         prov = strip_text(text, options).provenance
         groups = {k: ", ".join(v) if isinstance(v, list) else str(v) for k, v in prov.details.items()}
