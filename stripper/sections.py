@@ -214,7 +214,7 @@ def signed_thread(view: View) -> Iterator[int]:
 # As with signed threads, the text above the first action line stays: nothing tells the
 # first comment from the article's last paragraph. A forum thread is content, not comments:
 # where a forum header was found, replies are the page's text.
-_REPLY = (r"reply|respond|antworten|répondre|responder|rispondi|responder|reageer|reageren|odpowiedz|"
+_REPLY = (r"reply|respond|antworten|répondre|responder|rispondi|reageer|reageren|odpowiedz|"
           r"yanıtla|cevapla|ответить|відповісти|odpovědět|svara|svar|vastaa|válasz|balas|"
           r"回复|回覆|返信|답글|رد")
 _LIKE = (r"likes?|gefällt\s+mir|j['’]aime|me\s+gusta|mi\s+piace|curtir|vind\s+ik\s+leuk|beğen|"
