@@ -40,7 +40,9 @@ AGENCIES: dict[str, str] = {
     "Jiji Press": "Jiji", "共同通信": "Kyodo", "時事通信": "Jiji",
     # Europe beyond the big four, as their own and their neighbours' papers print them
     "PAP": "PAP", "Polska Agencja Prasowa": "PAP", "ČTK": "ČTK", "CTK": "ČTK", "STT": "STT",
-    "MTI": "MTI", "BTA": "BTA", "Agerpres": "Agerpres", "HINA": "HINA", "Tanjug": "Tanjug",
+    "MTI": "MTI", "BTA": "BTA", "IRNA": "IRNA", "ISNA": "ISNA", "ایرنا": "IRNA", "ایسنا": "ISNA",
+    "خبرگزاری تسنیم": "Tasnim", "خبرگزاری فارس": "Fars", "خبرگزاری مهر": "Mehr", "NAN": "NAN",
+    "News Agency of Nigeria": "NAN", "Noticias Argentinas": "NA", "TASR": "TASR", "VNA": "VNA", "Agerpres": "Agerpres", "HINA": "HINA", "Tanjug": "Tanjug",
     "Ukrinform": "Ukrinform", "UNIAN": "UNIAN", "Adnkronos": "Adnkronos", "LaPresse": "LaPresse",
     "ATS": "Keystone-ATS", "Keystone-ATS": "Keystone-ATS", "Agência Lusa": "Lusa", "Télam": "Télam",
     "Prensa Latina": "Prensa Latina", "ТАСС": "TASS", "ИТАР-ТАСС": "TASS", "РИА Новости": "RIA Novosti",

@@ -61,7 +61,14 @@ _AGENCY_DOMAINS = {
     "bloomberg.com": "Bloomberg", "thecanadianpress.com": "The Canadian Press", "aap.com.au": "AAP",
     "europapress.es": "Europa Press", "pa.media": "PA", "tass.com": "TASS", "tass.ru": "TASS",
     "aa.com.tr": "Anadolu", "ptinews.com": "PTI", "interfax.ru": "Interfax", "interfax.com": "Interfax",
-    "lusa.pt": "Lusa", "bernama.com": "Bernama",
+    "lusa.pt": "Lusa", "bernama.com": "Bernama", "ria.ru": "RIA Novosti", "ukrinform.ua": "Ukrinform",
+    "ukrinform.net": "Ukrinform", "irna.ir": "IRNA", "isna.ir": "ISNA", "bta.bg": "BTA", "hina.hr": "HINA",
+    "tanjug.rs": "Tanjug", "ctk.cz": "ČTK", "tasr.sk": "TASR", "pap.pl": "PAP", "mti.hu": "MTI",
+    "agerpres.ro": "Agerpres", "amna.gr": "ANA-MPA", "antaranews.com": "Antara", "vna.vn": "VNA",
+    "vietnamplus.vn": "VNA", "mena.org.eg": "MENA", "wam.ae": "WAM", "spa.gov.sa": "SPA", "jiji.com": "Jiji",
+    "ntb.no": "NTB", "tt.se": "TT", "ritzau.dk": "Ritzau", "stt.fi": "STT", "belga.be": "Belga", "anp.nl": "ANP",
+    "apa.at": "APA", "keystone-sda.ch": "Keystone-SDA", "agenciabrasil.ebc.com.br": "Agência Brasil",
+    "telam.com.ar": "Télam", "notimex.gob.mx": "Notimex",
 }
 
 
