@@ -65,7 +65,7 @@ _AGENCY_DOMAINS = {
     "ukrinform.net": "Ukrinform", "irna.ir": "IRNA", "isna.ir": "ISNA", "bta.bg": "BTA", "hina.hr": "HINA",
     "tanjug.rs": "Tanjug", "ctk.cz": "ČTK", "tasr.sk": "TASR", "pap.pl": "PAP", "mti.hu": "MTI",
     "agerpres.ro": "Agerpres", "amna.gr": "ANA-MPA", "antaranews.com": "Antara", "vna.vn": "VNA",
-    "vietnamplus.vn": "VNA", "mena.org.eg": "MENA", "wam.ae": "WAM", "spa.gov.sa": "SPA", "jiji.com": "Jiji",
+    "vietnamplus.vn": "VNA", "wam.ae": "WAM", "spa.gov.sa": "SPA", "jiji.com": "Jiji",
     "ntb.no": "NTB", "tt.se": "TT", "ritzau.dk": "Ritzau", "stt.fi": "STT", "belga.be": "Belga", "anp.nl": "ANP",
     "apa.at": "APA", "keystone-sda.ch": "Keystone-SDA", "agenciabrasil.ebc.com.br": "Agência Brasil",
     "telam.com.ar": "Télam", "notimex.gob.mx": "Notimex",
@@ -122,7 +122,7 @@ class _Own:
             if len(label) >= 3 and (n == label or (min(len(n), len(label)) >= 4
                                                   and (n.startswith(label) or label.startswith(n)))):
                 return True
-        mine = {_AGENCY_DOMAINS[self.site]} if self.site in _AGENCY_DOMAINS else set()
+        mine = set(self.agencies())
         for x in names:
             mine.update(agencies_in(x))
         return bool(mine & set(agencies_in(value)))
